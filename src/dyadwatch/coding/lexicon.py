@@ -1,0 +1,94 @@
+"""The event-cue lexicon (``data/cues.tsv`` plus user files): which words code which events."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import KnowledgeFileError
+from .ontology import PLOVER_TYPES, cameo_table
+
+KINDS = ("V", "VO", "VP", "N")
+FRAMES = ("", "recv", "joint")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon row. ``objects`` holds the object lemmas (VO), the particle (VP) or the
+    compound modifiers (two-word N cues) that must accompany ``lemma``."""
+
+    lemma: str
+    kind: str
+    objects: frozenset[str]
+    cameo: str
+    event_type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    frame: str
+
+    @property
+    def specificity(self) -> int:
+        return 1 if self.objects else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[Cue, ...]]
+    nouns: dict[str, tuple[Cue, ...]]
+
+    @classmethod
+    def load(cls, extra_files: Iterable[Path] = ()) -> "Lexicon":
+        packaged = resources.files("dyadwatch.data").joinpath("cues.tsv")
+        cues = list(_read(packaged.read_text(encoding="utf-8"), "dyadwatch/data/cues.tsv"))
+        for path in extra_files:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise KnowledgeFileError(f"cannot read cue file: {exc}", str(path)) from exc
+            cues.extend(_read(text, str(path)))
+        verbs: dict[str, list[Cue]] = {}
+        nouns: dict[str, list[Cue]] = {}
+        for cue in cues:
+            (nouns if cue.kind == "N" else verbs).setdefault(cue.lemma, []).append(cue)
+        order = lambda cs: tuple(sorted(cs, key=lambda c: -c.specificity))  # noqa: E731
+        return cls({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()})
+
+
+def _read(text: str, path: str) -> Iterable[Cue]:
+    table = cameo_table()
+    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return
+    header = lines[0][1].split("\t")
+    for lineno, line in lines[1:]:
+        row = dict(zip(header, next(csv.reader([line], delimiter="\t")), strict=False))
+        words = (row.get("cue") or "").split()
+        kind = (row.get("kind") or "").strip()
+        code = (row.get("cameo") or "").strip()
+        if not words or kind not in KINDS:
+            raise KnowledgeFileError(f"bad cue row (cue and kind {KINDS} required): {line!r}", path, lineno)
+        if code not in table:
+            raise KnowledgeFileError(f"unknown CAMEO code {code!r}", path, lineno)
+        info = table[code]
+        etype = (row.get("type") or "").strip() or info.plover
+        if etype not in PLOVER_TYPES:
+            raise KnowledgeFileError(f"unknown PLOVER type {etype!r}", path, lineno)
+        frame = (row.get("frame") or "").strip()
+        if frame not in FRAMES:
+            raise KnowledgeFileError(f"unknown frame {frame!r}", path, lineno)
+        if kind == "N" and len(words) == 2:  # "missile launch/test": modifier(s) + head noun(s)
+            lemmas, objects = words[1].split("/"), frozenset(words[0].split("/"))
+        elif len(words) == 2:
+            lemmas, objects = [words[0]], frozenset(words[1].split("/"))
+        elif len(words) == 1 and kind in ("V", "N"):
+            lemmas, objects = [words[0]], frozenset()
+        else:
+            raise KnowledgeFileError(f"cue {row.get('cue')!r} does not fit kind {kind}", path, lineno)
+        if kind in ("VO", "VP") and not objects:
+            raise KnowledgeFileError(f"{kind} cue needs a second word", path, lineno)
+        mode = (row.get("mode") or "").strip() or (info.mode if etype == info.plover else None)
+        for lemma in lemmas:
+            yield Cue(lemma, kind, objects, code, etype, mode, info.contexts, frame)
