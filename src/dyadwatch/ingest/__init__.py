@@ -54,6 +54,11 @@ _READERS: Final[dict[str, Reader]] = {
 SUPPORTED_EXTENSIONS: Final = frozenset(_READERS)
 
 
+#: File stems skipped when a folder is walked (documentation beside the articles); a file
+#: named on the command line is always read.
+_NOT_ARTICLES: Final = frozenset({"README", "LICENSE", "LICENCE", "SOURCE", "CHANGELOG"})
+
+
 def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
     """Non-hidden files under ``folder`` in sorted order, recursively; symlink loops cut."""
     try:
@@ -68,7 +73,7 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.stem.upper() in _NOT_ARTICLES:
             continue
         if entry.is_dir():
             yield from _walk(entry, seen)
