@@ -1,0 +1,309 @@
+"""Actor resolution: noun phrases of a parsed sentence → :class:`~dyadwatch.records.Actor`.
+
+Mentions are found once per document with two spaCy ``PhraseMatcher``\\ s over the knowledge
+base (case-insensitive, plus case-sensitive for short all-caps forms such as ``US``), then each
+argument noun phrase is resolved from the mentions inside it: a named person beats a title
+(resolved to the office holder on the event's date), which beats a body, an agent noun with a
+country modifier, and a bare country or capital. Pronouns and phrases such as ``the two
+leaders``, ``both countries`` and ``his government`` resolve through :class:`Discourse`, the
+per-document memory of who was mentioned.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..records import Actor
+from .kb import KnowledgeBase
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+PAIR_NOUNS = {"countries", "nations", "sides", "governments", "neighbours", "neighbors", "states", "allies"}
+LEADER_NOUNS = {"leaders", "presidents", "heads", "ministers"}
+PAIR_WORDS = {"two", "both"}
+#: Prepositions whose object is a place, not a participant ("a ceremony in Seoul").
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within"}
+
+
+@dataclass
+class Discourse:
+    """What one document has mentioned so far, most recent last. One per document."""
+
+    persons: list[Actor] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    groups: list[tuple[Actor, ...]] = field(default_factory=list)
+
+    def add(self, actors: tuple[Actor, ...]) -> None:
+        for actor in actors:
+            if actor.person and actor.country:
+                self.persons = [p for p in self.persons if p.person != actor.person] + [actor]
+            if actor.country and actor.country != "IGO":
+                self.countries = [c for c in self.countries if c != actor.country] + [actor.country]
+            if actor.country and not actor.person:
+                self.collectives.append(actor)
+        if len(actors) > 1:
+            self.groups.append(actors)
+
+    def last_person(self) -> Actor | None:
+        return self.persons[-1] if self.persons else None
+
+    def person_by_surname(self, surname: str) -> Actor | None:
+        key = surname.casefold()
+        for actor in reversed(self.persons):
+            parts = (actor.person or "").replace("-", " ").casefold().split()
+            if key in parts:
+                return actor
+        return None
+
+    def person_with_role(self, role: str, country: str | None) -> Actor | None:
+        for actor in reversed(self.persons):
+            if actor.role == role and (country is None or actor.country == country):
+                return actor
+        return None
+
+    collectives: list[Actor] = field(default_factory=list)
+
+    def last_collective(self) -> Actor | None:
+        """The last country or body (not a person) mentioned: what "it" usually is."""
+        return self.collectives[-1] if self.collectives else None
+
+    def pair(self) -> tuple[str, ...]:
+        return tuple(self.countries[-2:]) if len(self.countries) >= 2 else ()
+
+    def two_leaders(self) -> tuple[Actor, ...]:
+        seen: dict[str, Actor] = {}
+        for actor in reversed(self.persons):
+            if actor.country and actor.country not in seen:
+                seen[actor.country] = actor
+            if len(seen) == 2:
+                return tuple(reversed(list(seen.values())))
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
+class MentionSpan:
+    start: int  # token offsets in the Doc
+    end: int
+    kind: str
+    text: str
+
+
+class ActorResolver:
+    """Builds matchers from a :class:`KnowledgeBase` once; resolves noun phrases per sentence."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
+        self.kb = kb
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_kind: dict[tuple[str, bool], list[str]] = {}
+        for text, kind in kb.patterns():
+            exact = len(text) <= 4 and text.isupper()
+            by_kind.setdefault((kind, exact), []).append(text)
+        for (kind, exact), texts in by_kind.items():
+            matcher = self._orth if exact else self._lower
+            matcher.add(kind, list(nlp.tokenizer.pipe(sorted(set(texts)))))
+
+    # -- mentions -------------------------------------------------------------------------
+    def mentions(self, doc: Doc) -> dict[int, MentionSpan]:
+        """Knowledge-base mentions of a document, keyed by each covered token index."""
+        spans = [Span(doc, s, e, label=k) for k, s, e in self._lower(doc)]
+        spans += [Span(doc, s, e, label=k) for k, s, e in self._orth(doc)]
+        spans = filter_spans(spans)
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        # the model's entities only where the knowledge base found nothing
+        spans += [ent for ent in doc.ents if ent.label_ in ("PERSON", "GPE", "NORP", "ORG")
+                  and not any(i in taken for i in range(ent.start, ent.end))]
+        out: dict[int, MentionSpan] = {}
+        for span in spans:
+            ms = MentionSpan(span.start, span.end, span.label_, span.text)
+            for i in range(span.start, span.end):
+                out[i] = ms
+        return out
+
+    # -- noun phrases ---------------------------------------------------------------------
+    def resolve(
+        self, token: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
+    ) -> tuple[Actor, ...]:
+        """Actors named by the noun phrase headed by ``token`` and its coordinated phrases."""
+        actors: list[Actor] = []
+        for head in (token, *[t for t in token.conjuncts if t.i > token.i]):
+            for actor in self._resolve_one(head, mentions, ctx, on):
+                if not any(same_actor(actor, a) for a in actors):
+                    actors.append(actor)
+        return tuple(actors)
+
+    def _resolve_one(
+        self, head: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
+    ) -> tuple[Actor, ...]:
+        low = head.lower_
+        if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
+            if low in PERSON_PRONOUNS:
+                p = self._clause_person(head, mentions, ctx, on) or ctx.last_person()
+                return (_with_basis(p, "coreference"),) if p else ()
+            if low in GROUP_PRONOUNS and ctx.groups:
+                return tuple(_with_basis(a, "coreference") for a in ctx.groups[-1])
+            if low in ("it", "its"):
+                found = self._clause_actor(head, mentions, ctx, on) or ctx.last_collective()
+                return (_with_basis(found, "coreference"),) if found else ()
+            return ()
+        if low == "both" and head.pos_ in ("PRON", "DET", "NOUN"):
+            return tuple(self._country_actor(c, "context", sector="GOV") for c in ctx.pair())
+        left = [t for t in head.subtree if t.i <= head.i and not _in_clause(t, head)]
+        words = {t.lower_ for t in left}
+        if words & PAIR_WORDS and low in PAIR_NOUNS:
+            return tuple(self._country_actor(c, "context", sector="GOV") for c in ctx.pair())
+        if words & PAIR_WORDS and low in LEADER_NOUNS or (low == "leaders" and "the" in words):
+            return tuple(_with_basis(a, "coreference") for a in ctx.two_leaders())
+        found = self._collect(left, mentions)
+        return self._compose(head, found, ctx, on)
+
+    def _clause_person(
+        self, pron: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
+    ) -> Actor | None:
+        """"Lee recalled his call": a possessive pronoun first refers to its clause's subject."""
+        if pron.dep_ != "poss":
+            return None
+        node = pron.head
+        for _ in range(4):
+            subj = [c for c in node.children if c.dep_ == "nsubj" and c.i < pron.i]
+            if subj and subj[0].pos_ != "PRON":
+                found = self._resolve_one(subj[0], mentions, ctx, on)
+                return next((a for a in found if a.person), None)
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def _clause_actor(
+        self, pron: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
+    ) -> Actor | None:
+        """"Japan's trade ministry announced that it would lift its controls": "it" is the
+        nearest governing subject that is a country or body (not a person)."""
+        node = pron.head
+        for _ in range(5):
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i
+                    and c.pos_ != "PRON"]
+            if subj:
+                found = [a for a in self._resolve_one(subj[0], mentions, ctx, on) if not a.person]
+                if found:
+                    return found[0]
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def _collect(self, tokens: list[Token], mentions: dict[int, MentionSpan]) -> list[MentionSpan]:
+        seen: list[MentionSpan] = []
+        for t in tokens:
+            m = mentions.get(t.i)
+            if m is not None and m not in seen:
+                seen.append(m)
+        return seen
+
+    def _compose(
+        self, head: Token, found: list[MentionSpan], ctx: Discourse, on: _dt.date | None
+    ) -> tuple[Actor, ...]:
+        kb = self.kb
+        countries = [c for m in found if m.kind in ("country", "demonym", "capital", "GPE", "NORP")
+                     if (c := kb.country(m.text)) is not None]
+        country = countries[0].iso3 if countries else None
+        poss_person = any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in head.children)
+        if country is None and poss_person and (p := ctx.last_person()) is not None:
+            country = p.country
+        titles = [t for m in found if m.kind == "title" if (t := kb.title(m.text)) is not None]
+        # 1. a named person
+        for m in found:
+            if m.kind in ("person", "surname", "PERSON"):
+                actor = self._person(m.text, m.kind, country, titles, ctx, on)
+                if actor is not None:
+                    return (actor,)
+        # 2. a title standing for its holder ("the prime minister", "President Lee" handled above)
+        for title in titles:
+            if title.role is None:
+                continue
+            c = country or self._role_country(title.role, ctx)
+            holder = kb.office_holder(c, title.role, on) if c and on else None
+            if holder is not None:
+                return (Actor(holder.name, holder.country, holder.sector, holder.name, holder.role, "title"),)
+            prior = ctx.person_with_role(title.role, c)
+            if prior is not None:
+                return (_with_basis(prior, "coreference"),)
+            if c is not None:
+                return (Actor(title.phrase, c, title.sector, None, title.role, "title"),)
+        # 3. a named body
+        for m in found:
+            body = kb.body(m.text) if m.kind in ("body", "ORG") else None
+            if body is not None:
+                c = body.country or country or (ctx.countries[-1] if ctx.countries else None)
+                basis = "text" if (body.country or country) else "context"
+                return (Actor(body.name, c, body.sector, None, None, basis),)
+        # 4. an agent noun with a country ("Japanese companies", "his government")
+        agent = kb.agent(head.lemma_) or kb.agent(head.lower_)
+        if agent is not None and country is not None:
+            return (Actor(f"{_country_name(kb, country)} {agent.phrase}", country, agent.sector, None, None,
+                          "text" if countries else "context"),)
+        # 5. countries and capitals
+        out = []
+        for c, m in zip(countries, [m for m in found if kb.country(m.text) is not None], strict=False):
+            sector = "GOV" if kb.is_capital(m.text) else None
+            out.append(self._country_actor(c.iso3, "text", sector=sector))
+        return tuple(out)
+
+    def _person(
+        self, text: str, kind: str, country: str | None, titles: list, ctx: Discourse, on: _dt.date | None
+    ) -> Actor | None:
+        kb = self.kb
+        role = next((t.role for t in titles if t.role), None)
+        known = ctx.person_by_surname(text) if len(text.split()) == 1 else None
+        if known is not None:
+            return _with_basis(known, "text")
+        candidates = kb.persons(text, on)
+        if role is not None:
+            candidates = [p for p in candidates if p.role.endswith(role)] or candidates
+        if country is not None:
+            candidates = [p for p in candidates if p.country == country] or []
+        if candidates:
+            p = candidates[0]
+            if kind != "surname" or p.in_office(on) if on else True:
+                return Actor(p.name, p.country, p.sector, p.name, p.role, "text")
+        if kind == "PERSON" and len(text.split()) >= 2:
+            sector = next((t.sector for t in titles), None)
+            return Actor(text, country, sector, text, role, "text")
+        return None
+
+    def _role_country(self, role: str, ctx: Discourse) -> str | None:
+        prior = ctx.person_with_role(role, None)
+        return prior.country if prior else None
+
+    def _country_actor(self, iso3: str, basis: str, sector: str | None = None) -> Actor:
+        return Actor(_country_name(self.kb, iso3), iso3, sector, None, None, basis)  # type: ignore[arg-type]
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Same country, sector and person, however each was found."""
+    return (a.country, a.sector, a.person) == (b.country, b.sector, b.person)
+
+
+def _country_name(kb: KnowledgeBase, iso3: str) -> str:
+    c = kb.country_by_code(iso3)
+    return c.name if c else iso3
+
+
+def _with_basis(actor: Actor, basis: str) -> Actor:
+    return Actor(actor.name, actor.country, actor.sector, actor.person, actor.role, basis)  # type: ignore[arg-type]
+
+
+def _in_clause(t: Token, head: Token) -> bool:
+    """True when ``t`` sits inside a clause or locative phrase hanging off the noun phrase."""
+    node = t
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "advcl", "appos", "prep", "conj", "cc"):
+            return True
+        node = node.head
+    return False

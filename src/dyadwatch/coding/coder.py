@@ -1,0 +1,522 @@
+"""The event coder: one parsed article in, sentences and PLOVER events out.
+
+For every sentence: find cue words (lexicon), find each cue's source and target noun phrases in
+the dependency parse and resolve them to actors, give the event its own date (a time expression
+attached to the cue, else the date carried from the last two sentences, else the publication
+date), and its status. An event needs a resolved actor on each side, or several participants
+of a joint action, or a one-sided type (PROTEST, MOBILIZE, ASSAULT).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..config import Config
+from ..nlp.dates import find_time_expressions
+from ..records import Actor, Article, Event, Sentence, TimeExpr
+from . import roles
+from .actors import LOCATIVE_PREPS, ActorResolver, Discourse, MentionSpan
+from .lexicon import Cue, Lexicon
+from .ontology import QUAD_CLASS, cameo, intensity
+from .status import pick_time, status_of
+
+ONE_SIDED = {"PROTEST", "MOBILIZE", "ASSAULT"}
+#: Cue types whose embedded action is content, not a separate event ("agreed to strengthen").
+INTENT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
+#: An event noun takes as source the subject of these verbs ("Tokyo responded with restrictions",
+#: "announced sanctions against"); after other verbs ("seek cooperation") it needs its own actor.
+SUPPORT_VERBS = {
+    "hold", "have", "conduct", "launch", "carry", "impose", "announce", "respond", "reply",
+    "retaliate", "begin", "start", "stage", "make", "pay", "reach", "seal", "strike", "host",
+    "convene", "introduce", "adopt", "implement", "enforce", "tighten", "expand", "extend",
+    "issue", "file", "lodge", "take", "deliver", "complete", "finalize", "finalise", "mount",
+    "wage", "order", "approve", "unveil", "declare", "attend", "join", "lead", "organise",
+    "organize", "sign", "conclude", "initiate", "resume",
+}
+#: Sentences a date is carried past a paragraph break (news paragraphs are short).
+CARRY_ACROSS_PARAGRAPHS = 2
+SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")", ":")
+#: Types that need a recipient: when the text names none but the document is about two
+#: countries, the other one is taken from context ("Beijing retaliated on 4 April").
+NEEDS_TARGET = {"SANCTION", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "COERCE", "CONCEDE", "RETREAT"}
+#: A planned action of these types is coded as the intention PLOVER names for it.
+FUTURE_AS = {"COOPERATE": "AGREE", "AID": "AGREE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
+             "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN"}
+#: Nouns that frame an occasion, not a party: "on the sidelines of the G7 summit".
+FRAME_NOUNS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "start", "end", "eve",
+               "course", "framework", "context", "anniversary", "part"}
+#: Prepositions that put an event noun inside the clause's own action: "agreed during a call".
+DURING_PREPS = {"during", "at", "in", "on"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    cue: Cue
+    obj: Token | None  # the object noun of a VO cue
+
+
+@dataclass(frozen=True, slots=True)
+class DatedRef:
+    date: str
+    precision: str
+    text: str
+    sentence: int
+
+
+class EventCoder:
+    """Stateless across documents: build once, call :meth:`code` per parsed article."""
+
+    def __init__(self, resolver: ActorResolver, lexicon: Lexicon, config: Config) -> None:
+        self.resolver = resolver
+        self.lexicon = lexicon
+        self.config = config
+
+    def code(self, article: Article, doc: Doc) -> tuple[list[Sentence], list[Event]]:
+        mentions = self.resolver.mentions(doc)
+        ctx = Discourse()
+        sentences: list[Sentence] = []
+        events: list[Event] = []
+        last_date: DatedRef | None = None
+        paragraph = 0
+        for index, sent in enumerate(doc.sents):
+            text = sent.text.rstrip()
+            if index and "\n" in doc.text[sentences[-1].end : sent.start_char]:
+                paragraph += 1
+                if last_date is not None and index - last_date.sentence > CARRY_ACROSS_PARAGRAPHS:
+                    last_date = None  # a date carries through its paragraph and briefly beyond
+            if not text.endswith(SENTENCE_END):
+                last_date = None  # a headline or caption: what follows starts afresh
+            sentence = Sentence(
+                doc_id=article.doc_id,
+                sentence_id=f"{article.content_hash[:16]}-s{index:04d}",
+                index=index,
+                text=text,
+                start=sent.start_char,
+                end=sent.start_char + len(text),
+            )
+            sentences.append(sentence)
+            if len(sent.text) > self.config.max_sentence_chars:
+                continue
+            year = int(last_date.date[:4]) if last_date else None
+            exprs = find_time_expressions(sent.text, article.published, year)
+            carried = last_date
+            dated: DatedRef | None = None
+            for trig in self._triggers(sent):
+                event = self._event(article, sentence, sent, trig, exprs, carried, mentions, ctx)
+                if event is not None:
+                    events.append(event)
+                    ctx.add(event.source + event.target)
+                    if event.date and event.date_basis != "publication":
+                        dated = DatedRef(event.date, event.date_precision or "year", event.date_text or "", index)
+            self._remember(sent, mentions, ctx, article.published)
+            resolved = [e for e in exprs if e.date is not None and e.basis != "relative"]
+            if dated is not None:  # an event's own date is the best anchor for what follows
+                last_date = dated
+            elif resolved:
+                last = resolved[-1]
+                last_date = DatedRef(last.date, last.precision or "year", last.text, index)  # type: ignore[arg-type]
+        return sentences, events
+
+    # -- cues ---------------------------------------------------------------------------------
+    def _triggers(self, sent: Span) -> list[Trigger]:
+        found: list[Trigger] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBG"):
+                trig = self._verb_cue(tok)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                trig = self._noun_cue(tok)
+            else:
+                trig = None
+            if trig is not None:
+                found.append(trig)
+                if trig.obj is not None:
+                    consumed.add(trig.obj.i)
+                consumed.update(o.i for o in roles.objects_of(tok) if tok.pos_ == "VERB")
+        out = []
+        for trig in found:
+            if trig.token.i in consumed and trig.cue.kind == "N":
+                continue  # "signed an agreement", "held a meeting": the verb codes it
+            head = trig.token.head
+            if trig.token.dep_ in ("xcomp", "ccomp") and any(
+                t.token.i == head.i and t.cue.event_type in INTENT_TYPES for t in found
+            ):
+                continue  # "agreed to strengthen dialogue": content of the agreement
+            out.append(trig)
+        return out
+
+    def _verb_cue(self, tok: Token) -> Trigger | None:
+        cues = self.lexicon.verbs.get(tok.lemma_.lower())
+        if not cues:
+            return None
+        objs = [o for o in roles.objects_of(tok)]
+        objs += [o for _, o in roles.prep_objects(tok, {"with", "to", "from", "on", "under"})]
+        objs += [c for o in objs for c in o.conjuncts]
+        # "responded with restrictions", "held talks with": prepositional objects count for VO cues
+        for cue in cues:
+            if cue.kind == "VO":
+                for o in objs:
+                    if o.lemma_.lower() in cue.objects:
+                        return Trigger(tok, cue, o)
+            elif cue.kind == "VP":
+                if any(c.dep_ == "prt" and c.lower_ in cue.objects for c in tok.children):
+                    return Trigger(tok, cue, None)
+                if any(c.dep_ == "prep" and c.lower_ in cue.objects for c in tok.children):
+                    return Trigger(tok, cue, None)
+            elif tok.pos_ in ("VERB", "AUX"):
+                return Trigger(tok, cue, None)
+        return None
+
+    def _noun_cue(self, tok: Token) -> Trigger | None:
+        cues = self.lexicon.nouns.get(tok.lemma_.lower())
+        if not cues:
+            return None
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        for cue in cues:
+            if not cue.objects or cue.objects & mods:
+                return Trigger(tok, cue, None)
+        return None
+
+    # -- one event --------------------------------------------------------------------------
+    def _event(
+        self,
+        article: Article,
+        sentence: Sentence,
+        sent: Span,
+        trig: Trigger,
+        exprs: list[TimeExpr],
+        carried: DatedRef | None,
+        mentions: dict[int, MentionSpan],
+        ctx: Discourse,
+    ) -> Event | None:
+        tok, cue = trig.token, trig.cue
+        expr = pick_time(tok, sent, exprs)
+        if expr is None and tok.dep_ == "pobj" and tok.head.lower_ in DURING_PREPS:
+            verb = roles.governing_verb(tok)
+            expr = pick_time(verb, sent, exprs) if verb is not None else None
+        if expr is not None and expr.date is None and expr.basis == "relative":
+            date, precision, date_text, basis = None, None, expr.text, "relative"
+        elif expr is not None and expr.date is not None:
+            date, precision, date_text, basis = expr.date, expr.precision, expr.text, expr.basis
+        elif carried is not None:
+            date, precision, date_text, basis = carried.date, carried.precision, carried.text, "context"
+        elif article.published is not None:
+            date, precision, date_text, basis = article.published.isoformat(), "day", None, "publication"
+        else:
+            date, precision, date_text, basis = None, None, None, "publication"
+        on = _on(date, article.published)
+
+        if tok.pos_ == "NOUN" and cue.kind == "N":
+            source, target, joint = self._noun_roles(tok, cue, mentions, ctx, on)
+        else:
+            source, target, joint = self._verb_roles(tok, trig, mentions, ctx, on)
+        if cue.frame == "joint" and len(source) >= 2 and not target:
+            joint = True
+        if not source and target and tok.pos_ == "NOUN":
+            source = self._nearest_other(tok, sent, target, mentions, ctx, on)
+        etype, mode = cue.event_type, cue.mode
+        if any(a.sector == "JUD" for a in source) and etype in ("REQUEST", "ACCUSE"):
+            etype, mode = "SANCTION", "convict"  # "the Supreme Court ordered … to compensate"
+        if not target and etype in NEEDS_TARGET and len(_countries(source)) == 1:
+            target = self._other_party(source, ctx)
+        if not self._enough(etype, source, target, joint):
+            return None
+
+        negated = roles.is_negated(tok) or (tok.pos_ == "NOUN" and _noun_negated(tok))
+        status = status_of(tok, negated, date, article.published)
+        if status == "future" and etype in FUTURE_AS:
+            etype, mode = FUTURE_AS[etype], None
+        info = cameo(cue.cameo)
+        span_start = tok.idx - sent.start_char
+        confidence = 0.9
+        if any(a.basis in ("context", "coreference") for a in source + target):
+            confidence -= 0.2
+        if basis in ("context", "publication"):
+            confidence -= 0.1
+        if tok.pos_ == "NOUN":
+            confidence -= 0.1
+        key = f"{article.content_hash}|{sentence.index}|{span_start}|{etype}"
+        return Event(
+            event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16],
+            doc_id=article.doc_id,
+            sentence_id=sentence.sentence_id,
+            text=sentence.text,
+            char_span=(span_start, span_start + len(tok.text)),
+            trigger=tok.text if trig.obj is None else f"{tok.text} … {trig.obj.text}",
+            event_type=etype,
+            mode=mode,
+            contexts=cue.contexts,
+            status=status,
+            quad_class=QUAD_CLASS[etype],
+            intensity=intensity(etype, mode),
+            cameo_root=info.root,
+            goldstein=info.goldstein,
+            source=source,
+            target=target,
+            date=date,
+            date_precision=precision,  # type: ignore[arg-type]
+            date_text=date_text,
+            date_basis=basis,  # type: ignore[arg-type]
+            confidence=round(max(confidence, 0.3), 2),
+            coder_version=self.config.coder_version,
+            published=article.published.isoformat() if article.published else None,
+        )
+
+    def _verb_roles(
+        self, tok: Token, trig: Trigger, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
+    ) -> tuple[tuple[Actor, ...], tuple[Actor, ...], bool]:
+        resolve = self.resolver.resolve
+        cue = trig.cue
+        subj, passive = roles.subject_of(tok)
+        agent = roles.agent_of(tok)
+        source: tuple[Actor, ...] = ()
+        target: tuple[Actor, ...] = ()
+        if passive or (subj is None and agent is not None):
+            source = resolve(agent, mentions, ctx, on) if agent is not None else ()
+            target = resolve(subj, mentions, ctx, on) if subj is not None and passive else ()
+        elif subj is not None:
+            source = resolve(subj, mentions, ctx, on)
+            for extra in _stranded_conjuncts(subj, mentions):
+                source += tuple(a for a in resolve(extra, mentions, ctx, on) if a not in source)
+        elif tok.tag_ in ("VBD", "VBZ", "VBP"):  # a finite verb the parser left without subject
+            for head in _names_before(tok, mentions):
+                source += tuple(a for a in resolve(head, mentions, ctx, on) if a not in source)
+        objs = [o for o in roles.objects_of(tok) if o.lower_ not in ("that", "which")]
+        for o in objs:
+            target += tuple(a for a in resolve(o, mentions, ctx, on) if a not in target)
+        preps = {p: o for p, o in roles.prep_objects(tok, roles.TARGET_PREPS | {"from", "by"})}
+        with_party = resolve(preps["with"], mentions, ctx, on) if "with" in preps else ()
+        if not target:
+            for p in ("to", "against", "on", "toward", "towards", "into", "upon", "over", "at"):
+                if p in preps:
+                    target = resolve(preps[p], mentions, ctx, on)
+                    if target:
+                        break
+        if not target and cue.event_type in NEEDS_TARGET:  # "warned that Japan would bear …"
+            for clause in roles.children(tok, ("ccomp",)):
+                csubj, _ = roles.subject_of(clause, max_hops=0)
+                if csubj is not None:
+                    target = resolve(csubj, mentions, ctx, on)
+                    if target:
+                        break
+        if not target:  # "restrictions on exports to South Korea": look one phrase deeper
+            for o in objs + [preps[p] for p in ("with", "on") if p in preps]:
+                target = self._nested_target(o, mentions, ctx, on, places=cue.event_type == "ASSAULT")
+                if target:
+                    break
+        if cue.frame == "recv":
+            giver = resolve(preps["from"], mentions, ctx, on) if "from" in preps else ()
+            source, target = giver, source
+            if not source:
+                source = self._other_party(target, ctx)
+        joint = False
+        if cue.frame == "joint" and with_party:
+            if len(source) >= 2 or not target:
+                source, target, joint = source + tuple(a for a in with_party if a not in source), (), True
+        elif with_party and not target:
+            target = with_party
+        if not target and len(_countries(source)) == 1 and self._bilateral(tok, objs):
+            target = self._other_party(source, ctx)
+        return source, target, joint
+
+    def _noun_roles(
+        self, tok: Token, cue: Cue, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
+    ) -> tuple[tuple[Actor, ...], tuple[Actor, ...], bool]:
+        resolve = self.resolver.resolve
+        source: tuple[Actor, ...] = ()
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in mentions):
+                source += resolve(c, mentions, ctx, on)
+        agent = roles.agent_of(tok)
+        if not source and agent is not None:
+            source = resolve(agent, mentions, ctx, on)
+        if not source:
+            verb = roles.governing_verb(tok)
+            during = tok.dep_ == "pobj" and tok.head.lower_ in DURING_PREPS and cue.frame == "joint"
+            if verb is not None and (verb.lemma_.lower() in SUPPORT_VERBS or during) and tok.dep_ in (
+                "dobj", "pobj", "nsubjpass", "attr"
+            ):
+                subj, passive = roles.subject_of(verb)
+                by = roles.agent_of(verb)
+                if passive and by is not None and by.i != tok.i:  # "were placed under controls by Tokyo"
+                    source = resolve(by, mentions, ctx, on)
+                elif subj is not None and not passive and subj.i != tok.i:
+                    source = resolve(subj, mentions, ctx, on)
+                    for extra in _stranded_conjuncts(subj, mentions):
+                        source += tuple(a for a in resolve(extra, mentions, ctx, on) if a not in source)
+        target: tuple[Actor, ...] = ()
+        verb = roles.governing_verb(tok)
+        if verb is not None and tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+            # "Chinese goods were hit by a 104% US tariff": the passive subject is hit
+            subj, passive = roles.subject_of(verb, max_hops=0)
+            if subj is not None and passive:
+                target = resolve(subj, mentions, ctx, on)
+        joint = False
+        preps = list(roles.prep_objects(tok, roles.TARGET_PREPS | {"of", "between", "among", "by"}))
+        for p, obj in preps:
+            if p in ("between", "among"):
+                source, joint = source + resolve(obj, mentions, ctx, on), True
+            elif p == "with" and cue.frame == "joint":
+                source, joint = source + resolve(obj, mentions, ctx, on), True
+            elif p in ("of",) and cue.event_type in ("CONSULT",) and not source:
+                source = resolve(obj, mentions, ctx, on)  # "a visit of the president"
+            elif p != "by" and not target:
+                target = resolve(obj, mentions, ctx, on)
+                if not target:
+                    target = self._nested_target(obj, mentions, ctx, on, places=cue.event_type == "ASSAULT")
+        if not target and len(_countries(source)) == 1 and self._bilateral(tok, []):
+            target = self._other_party(source, ctx)
+        source = tuple(a for a in source if a not in target) or source
+        return source, target, joint
+
+    def _nested_target(
+        self, head: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None,
+        places: bool = False,
+    ) -> tuple[Actor, ...]:
+        """A recipient one or two phrases down ("restrictions on exports to South Korea"); with
+        ``places``, a place counts ("strikes on nine sites in Pakistan")."""
+        preps = roles.TARGET_PREPS | {"from", "of", "for"} | (LOCATIVE_PREPS if places else set())
+        for p, obj in roles.prep_objects(head, preps):
+            if (p in LOCATIVE_PREPS and not places) or obj.lemma_.lower() in FRAME_NOUNS:
+                continue
+            found = self.resolver.resolve(obj, mentions, ctx, on)
+            if found:
+                return found
+            deeper = [o for _, o in roles.prep_objects(obj, {"to", "on", "against", "of"} | (LOCATIVE_PREPS if places else set()))]
+            for d in deeper:
+                found = self.resolver.resolve(d, mentions, ctx, on)
+                if found:
+                    return found
+        return ()
+
+    def _bilateral(self, tok: Token, objs: list[Token]) -> bool:
+        words = {t.lower_ for o in [tok, *objs] for t in o.subtree}
+        return "bilateral" in words
+
+    def _other_party(self, side: tuple[Actor, ...], ctx: Discourse) -> tuple[Actor, ...]:
+        have = {a.country for a in side}
+        for c in reversed(ctx.countries):
+            if c not in have:
+                return (self.resolver._country_actor(c, "context", sector="GOV"),)
+        return ()
+
+    def _nearest_other(
+        self, tok: Token, sent: Span, target: tuple[Actor, ...], mentions: dict[int, MentionSpan],
+        ctx: Discourse, on: _dt.date | None,
+    ) -> tuple[Actor, ...]:
+        """Source of an agentless event noun: the nearest actor before it in the sentence that is
+        not its target ("Lee's criticism … after the boycott of …")."""
+        have = {a.country for a in target}
+        for t in reversed(sent[: tok.i - sent.start]):
+            if t.i in mentions and mentions[t.i].end - 1 == t.i and t.head.i not in mentions:
+                found = self.resolver.resolve(t, mentions, ctx, on)
+                found = tuple(a for a in found if a.country not in have and a.country)
+                if found:
+                    return tuple(Actor(a.name, a.country, a.sector, a.person, a.role, "context") for a in found)
+        return ()
+
+    def _enough(self, etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...], joint: bool) -> bool:
+        if not any(a.country for a in source + target):
+            return False
+        if source and target:
+            return True
+        if len(source) >= 2 and (joint or len(_countries(source)) >= 2 and QUAD_CLASS[etype] <= 2):
+            return True  # a joint action, or several parties cooperating
+        return bool(source) and etype in ONE_SIDED
+
+    def _remember(self, sent: Span, mentions: dict[int, MentionSpan], ctx: Discourse, published: _dt.date | None) -> None:
+        seen: set[MentionSpan] = set()
+        for tok in sent:
+            m = mentions.get(tok.i)
+            if m is None or m in seen or tok.i != m.end - 1:
+                continue
+            seen.add(m)
+            if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+                continue
+            ctx.add(self.resolver.resolve(tok, mentions, ctx, published))
+
+
+def _countries(actors: tuple[Actor, ...]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _on(date: str | None, published: _dt.date | None) -> _dt.date | None:
+    if date is None:
+        return published
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return _dt.date(parts[0], 7, 1)
+    if len(parts) == 2:
+        return _dt.date(parts[0], parts[1], 15)
+    return _dt.date(*parts)
+
+
+def _names_before(verb: Token, mentions: dict[int, MentionSpan]) -> list[Token]:
+    """Heads of the actor names written just before ``verb`` ("…, South Korean President Lee
+    Jae-myung and Japanese Prime Minister Shigeru Ishiba held …"), for a parse that lost the
+    subject. Names are joined by "and"/","; a place ("in Kananaskis, Canada") ends the list."""
+    doc = verb.doc
+    heads: list[Token] = []
+    i = verb.i - 1
+    while i >= verb.sent.start:
+        m = mentions.get(i)
+        if m is None or m.kind in ("title", "agent"):
+            break
+        if m.kind in ("country", "capital", "GPE") and _locative(doc[i]):
+            break
+        heads.append(doc[i])
+        i = m.start - 1
+        while i >= verb.sent.start and (i in mentions and mentions[i].kind in ("title", "demonym", "NORP")
+                                        or doc[i].lower_ in ("the", "former", "then")):
+            i = mentions[i].start - 1 if i in mentions else i - 1
+        if i >= verb.sent.start and doc[i].lower_ in ("and", ","):
+            i -= 1
+            continue
+        break
+    return list(reversed(heads))
+
+
+def _locative(tok: Token) -> bool:
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if node.dep_ not in ("conj", "appos", "compound") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _stranded_conjuncts(subj: Token, mentions: dict[int, MentionSpan]) -> list[Token]:
+    """Actor names listed before a subject that the parser attached elsewhere: in
+    "…, Japan, South Korea, and China convened" the small model often keeps only "China"
+    as subject. Walks left over ", and"/"," from the subject's phrase, collecting mentions."""
+    doc = subj.doc
+    i = subj.left_edge.i - 1
+    out: list[Token] = []
+    if i < 0 or doc[i].lower_ not in ("and", "&"):
+        return out  # the list must close with "and": "Japan, South Korea, and China"
+    while i >= 0 and doc[i].lower_ in ("and", ",", "&"):
+        i -= 1
+        while i >= 0 and doc[i].lower_ in ("and", ",", "&"):
+            i -= 1
+        m = mentions.get(i)
+        if i < 0 or m is None or m.end - 1 != i or m.kind in ("title", "agent"):
+            break
+        out.append(doc[i])
+        i = m.start - 1
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+    if subj.i in {c.i for t in out for c in t.conjuncts}:
+        return []  # the parser already coordinated them
+    return out
+
+
+def _noun_negated(tok: Token) -> bool:
+    verb = roles.governing_verb(tok)
+    return verb is not None and roles.is_negated(verb) and tok.dep_ in ("dobj", "nsubjpass")

@@ -1,0 +1,84 @@
+"""The pipeline: ingest → parse → code, as a stream of results, and the store-writing job.
+
+A pipeline is a list of plain stages over a stream: :func:`extract` yields one
+:class:`Result` per document (or the :class:`~dyadwatch.errors.IngestError` that stopped it);
+:func:`ingest` writes each result to the store in its own transaction. Progress display is the
+caller's business (the CLI wraps the stream).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .coding.actors import ActorResolver
+from .coding.coder import EventCoder
+from .coding.kb import KnowledgeBase
+from .coding.lexicon import Lexicon
+from .config import Config
+from .errors import IngestError
+from .ingest import read_paths
+from .nlp.pipeline import load_model, parse
+from .records import Article, Event, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    article: Article
+    sentences: tuple[Sentence, ...]
+    events: tuple[Event, ...]
+
+
+class Coder:
+    """The loaded model, knowledge base and lexicon: build once, reuse for many documents."""
+
+    def __init__(self, config: Config | None = None, cue_files: Iterable[Path] = ()) -> None:
+        self.config = config or Config()
+        self.nlp = load_model(self.config)
+        self.kb = KnowledgeBase.load(self.config.actor_files)
+        self.lexicon = Lexicon.load(cue_files)
+        self.coder = EventCoder(ActorResolver(self.kb, self.nlp), self.lexicon, self.config)
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[Result]:
+        for article, doc in parse(self.nlp, articles, self.config):
+            sentences, events = self.coder.code(article, doc)
+            yield Result(article, tuple(sentences), tuple(events))
+
+    def code_text(self, text: str, *, published: "str | None" = None, doc_id: str = "text") -> Result:
+        """Code one piece of text (handy in notebooks and tests)."""
+        import datetime as _dt
+
+        from .ingest import content_hash
+
+        pub = _dt.date.fromisoformat(published) if published else None
+        article = Article(doc_id=doc_id, text=text, content_hash=content_hash(text), published=pub,
+                          published_basis="override" if pub else None)
+        return next(self.code_articles([article]))
+
+
+@dataclass
+class Tally:
+    """What a run did: documents read, stored, skipped as duplicates, events, errors."""
+
+    documents: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    events: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+
+def extract(
+    coder: Coder, paths: Iterable[str | Path], on_error: "callable[[IngestError], None] | None" = None
+) -> Iterator[Result]:
+    """Read and code every document under ``paths``; bad inputs go to ``on_error``."""
+
+    def articles() -> Iterator[Article]:
+        for item in read_paths(paths, coder.config):
+            if isinstance(item, IngestError):
+                if on_error is not None:
+                    on_error(item)
+                continue
+            yield item
+
+    yield from coder.code_articles(articles())
