@@ -246,8 +246,11 @@ class ActorResolver:
         # 4. an agent noun with a country ("Japanese companies", "his government")
         agent = kb.agent(head.lemma_) or kb.agent(head.lower_)
         if agent is not None and country is not None:
-            return (Actor(f"{_country_name(kb, country)} {agent.phrase}", country, agent.sector, None, None,
-                          "text" if countries else "context"),)
+            basis = "text" if countries else "context"
+            codes = list(dict.fromkeys(c.iso3 for c in countries)) or [country]
+            # "Russian and Ukrainian delegations": one actor per country
+            return tuple(Actor(f"{_country_name(kb, c)} {agent.phrase}", c, agent.sector, None, None, basis)
+                         for c in codes)
         # 5. countries and capitals
         out = []
         for c, m in zip(countries, [m for m in found if kb.country(m.text) is not None], strict=False):
@@ -303,7 +306,9 @@ def _in_clause(t: Token, head: Token) -> bool:
     """True when ``t`` sits inside a clause or locative phrase hanging off the noun phrase."""
     node = t
     while node.i != head.i and node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl", "advcl", "appos", "prep", "conj", "cc"):
+        if node.dep_ in ("relcl", "acl", "advcl", "appos", "prep"):
             return True
+        if node.dep_ in ("conj", "cc") and node.head.i == head.i:
+            return True  # a coordinated noun phrase: resolved on its own
         node = node.head
     return False

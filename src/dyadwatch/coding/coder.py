@@ -38,7 +38,7 @@ SUPPORT_VERBS = {
     "organize", "sign", "conclude", "initiate", "resume",
 }
 #: Sentences a date is carried past a paragraph break (news paragraphs are short).
-CARRY_ACROSS_PARAGRAPHS = 2
+CARRY_ACROSS_PARAGRAPHS = 4
 SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")", ":")
 #: Types that need a recipient: when the text names none but the document is about two
 #: countries, the other one is taken from context ("Beijing retaliated on 4 April").
@@ -50,7 +50,9 @@ FUTURE_AS = {"COOPERATE": "AGREE", "AID": "AGREE", "SANCTION": "THREATEN", "COER
 FRAME_NOUNS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "start", "end", "eve",
                "course", "framework", "context", "anniversary", "part"}
 #: Prepositions that put an event noun inside the clause's own action: "agreed during a call".
-DURING_PREPS = {"during", "at", "in", "on"}
+DURING_PREPS = {"during", "at", "in"}
+#: Prepositions that make an event noun the topic of the verb above it.
+TOPIC_PREPS = {"on", "about", "over", "for", "to", "of", "regarding"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ class DatedRef:
     precision: str
     text: str
     sentence: int
+    paragraph: int
 
 
 class EventCoder:
@@ -102,7 +105,9 @@ class EventCoder:
             sentences.append(sentence)
             if len(sent.text) > self.config.max_sentence_chars:
                 continue
-            year = int(last_date.date[:4]) if last_date else None
+            # a year framing the previous sentence of this paragraph dates "on 22 June" here
+            near = last_date is not None and last_date.sentence == index - 1 and last_date.paragraph == paragraph
+            year = int(last_date.date[:4]) if near and last_date else None
             exprs = find_time_expressions(sent.text, article.published, year)
             carried = last_date
             dated: DatedRef | None = None
@@ -112,14 +117,15 @@ class EventCoder:
                     events.append(event)
                     ctx.add(event.source + event.target)
                     if event.date and event.date_basis != "publication":
-                        dated = DatedRef(event.date, event.date_precision or "year", event.date_text or "", index)
+                        dated = DatedRef(event.date, event.date_precision or "year", event.date_text or "",
+                                         index, paragraph)
             self._remember(sent, mentions, ctx, article.published)
             resolved = [e for e in exprs if e.date is not None and e.basis != "relative"]
             if dated is not None:  # an event's own date is the best anchor for what follows
                 last_date = dated
             elif resolved:
                 last = resolved[-1]
-                last_date = DatedRef(last.date, last.precision or "year", last.text, index)  # type: ignore[arg-type]
+                last_date = DatedRef(last.date, last.precision or "year", last.text, index, paragraph)  # type: ignore[arg-type]
         return sentences, events
 
     # -- cues ---------------------------------------------------------------------------------
@@ -143,10 +149,15 @@ class EventCoder:
             if trig.token.i in consumed and trig.cue.kind == "N":
                 continue  # "signed an agreement", "held a meeting": the verb codes it
             head = trig.token.head
-            if trig.token.dep_ in ("xcomp", "ccomp") and any(
+            own_subject = any(c.dep_ in roles.SUBJ + roles.PASS_SUBJ for c in trig.token.children)
+            if trig.token.dep_ in ("xcomp", "ccomp") and not own_subject and any(
                 t.token.i == head.i and t.cue.event_type in INTENT_TYPES for t in found
             ):
                 continue  # "agreed to strengthen dialogue": content of the agreement
+            if trig.cue.kind == "N" and trig.token.dep_ == "pobj" and trig.token.head.lower_ in TOPIC_PREPS and any(
+                t.token.i == head.head.i for t in found
+            ):
+                continue  # "did not agree on a ceasefire": the topic of another event
             out.append(trig)
         return out
 
@@ -199,6 +210,8 @@ class EventCoder:
         if expr is None and tok.dep_ == "pobj" and tok.head.lower_ in DURING_PREPS:
             verb = roles.governing_verb(tok)
             expr = pick_time(verb, sent, exprs) if verb is not None else None
+        if expr is not None and expr.date is None and expr.basis == "context":
+            expr = _anchored(expr, carried)
         if expr is not None and expr.date is None and expr.basis == "relative":
             date, precision, date_text, basis = None, None, expr.text, "relative"
         elif expr is not None and expr.date is not None:
@@ -381,7 +394,10 @@ class EventCoder:
         """A recipient one or two phrases down ("restrictions on exports to South Korea"); with
         ``places``, a place counts ("strikes on nine sites in Pakistan")."""
         preps = roles.TARGET_PREPS | {"from", "of", "for"} | (LOCATIVE_PREPS if places else set())
-        for p, obj in roles.prep_objects(head, preps):
+        pairs = list(roles.prep_objects(head, preps))
+        for appos in roles.children(head, ("appos",)):  # "GSOMIA, its pact with Tokyo"
+            pairs += list(roles.prep_objects(appos, preps))
+        for p, obj in pairs:
             if (p in LOCATIVE_PREPS and not places) or obj.lemma_.lower() in FRAME_NOUNS:
                 continue
             found = self.resolver.resolve(obj, mentions, ctx, on)
@@ -439,6 +455,22 @@ class EventCoder:
             if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
                 continue
             ctx.add(self.resolver.resolve(tok, mentions, ctx, published))
+
+
+ANCHOR_OFFSETS = {"next day": 1, "following day": 1, "day after": 1, "previous day": -1, "day before": -1}
+
+
+def _anchored(expr: TimeExpr, carried: DatedRef | None) -> TimeExpr | None:
+    """"The next day", "the previous day": a day-precision context date shifted by a day;
+    ``None`` (so the context date itself is used) when there is nothing to shift."""
+    if carried is None or carried.precision != "day":
+        return None
+    low = expr.text.lower()
+    for phrase, days in ANCHOR_OFFSETS.items():
+        if phrase in low:
+            day = _dt.date.fromisoformat(carried.date) + _dt.timedelta(days=days)
+            return TimeExpr(expr.start, expr.end, expr.text, day.isoformat(), "day", "context")
+    return None
 
 
 def _countries(actors: tuple[Actor, ...]) -> set[str]:

@@ -36,6 +36,11 @@ def subject_of(verb: Token, max_hops: int = 4) -> tuple[Token | None, bool]:
             return None, False
         if node.dep_ == "relcl":  # "rulings that required …": the antecedent acts
             return node.head, False
+        if node.dep_ == "pcomp" and node.head.lower_ in ("of", "for"):
+            # "accused Moscow of making demands": the object of accuse/blame/criticise acts
+            objs = children(node.head.head, OBJ)
+            if objs:
+                return objs[0], False
         node = node.head
     return None, False
 
