@@ -73,8 +73,40 @@ class Discourse:
         """The last country or body (not a person) mentioned: what "it" usually is."""
         return self.collectives[-1] if self.collectives else None
 
+    #: the two countries last mentioned before the current sentence ("both countries")
+    prior_pair: tuple[str, ...] = ()
+    prior_persons: list[Actor] = field(default_factory=list)
+    prior_groups: list[tuple[Actor, ...]] = field(default_factory=list)
+    #: (token index, actors) named so far in the current sentence, in reading order
+    here: list[tuple[int, tuple[Actor, ...]]] = field(default_factory=list)
+
+    def begin_sentence(self) -> None:
+        self.prior_pair = tuple(self.countries[-2:]) if len(self.countries) >= 2 else ()
+        self.prior_persons = list(self.persons)
+        self.prior_groups = list(self.groups)
+        self.here = []
+
+    def note(self, index: int, actors: tuple[Actor, ...]) -> None:
+        self.here.append((index, actors))
+        self.add(actors)
+
+    def person_before(self, index: int) -> Actor | None:
+        """The last person named before token ``index``: earlier in this sentence, else before it."""
+        for i, actors in reversed(self.here):
+            if i < index:
+                person = next((a for a in reversed(actors) if a.person and a.country), None)
+                if person is not None:
+                    return person
+        return self.prior_persons[-1] if self.prior_persons else None
+
+    def group_before(self, index: int) -> tuple[Actor, ...]:
+        for i, actors in reversed(self.here):
+            if i < index and len(actors) > 1:
+                return actors
+        return self.prior_groups[-1] if self.prior_groups else ()
+
     def pair(self) -> tuple[str, ...]:
-        return tuple(self.countries[-2:]) if len(self.countries) >= 2 else ()
+        return self.prior_pair
 
     def two_leaders(self) -> tuple[Actor, ...]:
         seen: dict[str, Actor] = {}
@@ -144,10 +176,10 @@ class ActorResolver:
         low = head.lower_
         if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
             if low in PERSON_PRONOUNS:
-                p = self._clause_person(head, mentions, ctx, on) or ctx.last_person()
+                p = self._clause_person(head, mentions, ctx, on) or ctx.person_before(head.i)
                 return (_with_basis(p, "coreference"),) if p else ()
-            if low in GROUP_PRONOUNS and ctx.groups:
-                return tuple(_with_basis(a, "coreference") for a in ctx.groups[-1])
+            if low in GROUP_PRONOUNS:
+                return tuple(_with_basis(a, "coreference") for a in ctx.group_before(head.i))
             if low in ("it", "its"):
                 found = self._clause_actor(head, mentions, ctx, on) or ctx.last_collective()
                 return (_with_basis(found, "coreference"),) if found else ()

@@ -42,7 +42,9 @@ CARRY_ACROSS_PARAGRAPHS = 4
 SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")", ":")
 #: Types that need a recipient: when the text names none but the document is about two
 #: countries, the other one is taken from context ("Beijing retaliated on 4 April").
-NEEDS_TARGET = {"SANCTION", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "COERCE", "CONCEDE", "RETREAT"}
+NEEDS_TARGET = {"SANCTION", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "COERCE", "CONCEDE", "RETREAT",
+                "PROTEST", "CONSULT", "AID", "COOPERATE"}
+DOMESTIC_SECTORS = {"CVL", "OPP", "BUS", "EDU", "MED", "NGO", "REB", "LAB"}
 #: A planned action of these types is coded as the intention PLOVER names for it.
 FUTURE_AS = {"COOPERATE": "AGREE", "AID": "AGREE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
              "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN"}
@@ -111,6 +113,9 @@ class EventCoder:
             exprs = find_time_expressions(sent.text, article.published, year)
             carried = last_date
             dated: DatedRef | None = None
+            # who this sentence names joins the discourse first: "Lee said his government …"
+            ctx.begin_sentence()
+            self._remember(sent, mentions, ctx, article.published)
             for trig in self._triggers(sent):
                 event = self._event(article, sentence, sent, trig, exprs, carried, mentions, ctx)
                 if event is not None:
@@ -119,7 +124,6 @@ class EventCoder:
                     if event.date and event.date_basis != "publication":
                         dated = DatedRef(event.date, event.date_precision or "year", event.date_text or "",
                                          index, paragraph)
-            self._remember(sent, mentions, ctx, article.published)
             resolved = [e for e in exprs if e.date is not None and e.basis != "relative"]
             if dated is not None:  # an event's own date is the best anchor for what follows
                 last_date = dated
@@ -142,10 +146,14 @@ class EventCoder:
             if trig is not None:
                 found.append(trig)
                 if trig.obj is not None:
-                    consumed.add(trig.obj.i)
-                consumed.update(o.i for o in roles.objects_of(tok) if tok.pos_ == "VERB")
+                    consumed.update(t.i for t in trig.obj.subtree)
+                if tok.pos_ == "VERB":  # "signed an agreement", "received dollars in aid"
+                    consumed.update(t.i for o in roles.objects_of(tok) for t in o.subtree)
         out = []
+        verbless = not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
         for trig in found:
+            if verbless and trig.cue.kind == "N":
+                continue  # a headline or caption fragment names a topic, not an event
             if trig.token.i in consumed and trig.cue.kind == "N":
                 continue  # "signed an agreement", "held a meeting": the verb codes it
             head = trig.token.head
@@ -216,7 +224,7 @@ class EventCoder:
             date, precision, date_text, basis = None, None, expr.text, "relative"
         elif expr is not None and expr.date is not None:
             date, precision, date_text, basis = expr.date, expr.precision, expr.text, expr.basis
-        elif carried is not None:
+        elif carried is not None and not _recent(tok):
             date, precision, date_text, basis = carried.date, carried.precision, carried.text, "context"
         elif article.published is not None:
             date, precision, date_text, basis = article.published.isoformat(), "day", None, "publication"
@@ -230,13 +238,18 @@ class EventCoder:
             source, target, joint = self._verb_roles(tok, trig, mentions, ctx, on)
         if cue.frame == "joint" and len(source) >= 2 and not target:
             joint = True
-        if not source and target and tok.pos_ == "NOUN":
+        if not source and tok.pos_ == "NOUN" and (target or cue.event_type == "PROTEST"):
+            # "Lee's criticism … after the November 2024 boycott of …": who boycotted is the
+            # nearest actor before the noun that is not its object
             source = self._nearest_other(tok, sent, target, mentions, ctx, on)
         etype, mode = cue.event_type, cue.mode
         if any(a.sector == "JUD" for a in source) and etype in ("REQUEST", "ACCUSE"):
             etype, mode = "SANCTION", "convict"  # "the Supreme Court ordered … to compensate"
-        if not target and etype in NEEDS_TARGET and len(_countries(source)) == 1:
-            target = self._other_party(source, ctx)
+        implicit_ok = tok.pos_ != "NOUN" or etype == "PROTEST"
+        if not target and etype in NEEDS_TARGET and implicit_ok and _countries(source) - {"IGO"} and len(
+            _countries(source)
+        ) == 1:
+            target = self._implied_target(etype, source, ctx)
         if not self._enough(etype, source, target, joint):
             return None
 
@@ -378,7 +391,7 @@ class EventCoder:
                 source, joint = source + resolve(obj, mentions, ctx, on), True
             elif p in ("of",) and cue.event_type in ("CONSULT",) and not source:
                 source = resolve(obj, mentions, ctx, on)  # "a visit of the president"
-            elif p != "by" and not target:
+            elif p != "by" and not target and obj.lemma_.lower() not in FRAME_NOUNS:
                 target = resolve(obj, mentions, ctx, on)
                 if not target:
                     target = self._nested_target(obj, mentions, ctx, on, places=cue.event_type == "ASSAULT")
@@ -414,6 +427,17 @@ class EventCoder:
         words = {t.lower_ for o in [tok, *objs] for t in o.subtree}
         return "bilateral" in words
 
+    def _implied_target(self, etype: str, source: tuple[Actor, ...], ctx: Discourse) -> tuple[Actor, ...]:
+        """The recipient the text leaves implicit. Citizens, businesses or an opposition who
+        protest or demand address their own government; a state addresses the other state of
+        the document's dyad."""
+        src = source[0]
+        if etype in ("PROTEST", "REQUEST", "ACCUSE") and src.sector in DOMESTIC_SECTORS:
+            return (Actor(f"{_name(self, src.country)} government", src.country, "GOV", None, None, "context"),)
+        if src.sector in DOMESTIC_SECTORS and etype == "PROTEST":
+            return ()
+        return self._other_party(source, ctx)
+
     def _other_party(self, side: tuple[Actor, ...], ctx: Discourse) -> tuple[Actor, ...]:
         have = {a.country for a in side}
         for c in reversed(ctx.countries):
@@ -429,6 +453,8 @@ class EventCoder:
         not its target ("Lee's criticism … after the boycott of …")."""
         have = {a.country for a in target}
         for t in reversed(sent[: tok.i - sent.start]):
+            if t.dep_ in ("pobj", "dobj"):
+                continue  # "criticism of Japan": an object is not who acted
             if t.i in mentions and mentions[t.i].end - 1 == t.i and t.head.i not in mentions:
                 found = self.resolver.resolve(t, mentions, ctx, on)
                 found = tuple(a for a in found if a.country not in have and a.country)
@@ -454,7 +480,15 @@ class EventCoder:
             seen.add(m)
             if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
                 continue
-            ctx.add(self.resolver.resolve(tok, mentions, ctx, published))
+            ctx.note(tok.i, self.resolver.resolve(tok, mentions, ctx, published))
+
+
+RECENT = {"recent", "latest", "recently", "ongoing", "current", "new"}
+
+
+def _recent(tok: Token) -> bool:
+    """"North Korea's recent nuclear tests": news of now, not of the paragraph's date."""
+    return any(c.lower_ in RECENT for c in tok.children)
 
 
 ANCHOR_OFFSETS = {"next day": 1, "following day": 1, "day after": 1, "previous day": -1, "day before": -1}
@@ -471,6 +505,11 @@ def _anchored(expr: TimeExpr, carried: DatedRef | None) -> TimeExpr | None:
             day = _dt.date.fromisoformat(carried.date) + _dt.timedelta(days=days)
             return TimeExpr(expr.start, expr.end, expr.text, day.isoformat(), "day", "context")
     return None
+
+
+def _name(coder: EventCoder, iso3: str | None) -> str:
+    c = coder.resolver.kb.country_by_code(iso3) if iso3 else None
+    return c.name if c else (iso3 or "?")
 
 
 def _countries(actors: tuple[Actor, ...]) -> set[str]:

@@ -31,7 +31,8 @@ def subject_of(verb: Token, max_hops: int = 4) -> tuple[Token | None, bool]:
             return _antecedent(subj[0]), False
         passive = children(node, PASS_SUBJ)
         if passive:
-            return _antecedent(passive[0]), True
+            # "the embassy is expected to host": the raised subject acts in the embedded verb
+            return _antecedent(passive[0]), node is verb
         if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return None, False
         if node.dep_ == "relcl":  # "rulings that required …": the antecedent acts
