@@ -7,7 +7,8 @@ import datetime as _dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import pandas as pd
 import typer
@@ -17,6 +18,12 @@ from rich.table import Table
 
 from .config import DEFAULT_DB, Config
 from .errors import DyadwatchError, IngestError
+
+if TYPE_CHECKING:
+    from .pipeline import Result, Tally
+    from .store import Store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False,
@@ -84,20 +91,51 @@ def ingest(
     coder = Coder(_config(pub_date, actors, db), cue_files=cues or ())
     with Store(db) as store, _progress() as progress:
         task = progress.add_task("coding", total=None)
-        for result in extract(coder, [str(p) for p in paths], on_error):
-            tally.documents += 1
-            if store.add_document(result.article, result.sentences, result.events):
-                tally.stored += 1
-                tally.events += len(result.events)
-            else:
-                tally.duplicates += 1
-            progress.advance(task)
+        for batch in _batches(extract(coder, [str(p) for p in paths], on_error), coder.config.batch_size):
+            for result, ok in zip(batch, store_batch(store, batch, tally), strict=True):
+                tally.documents += 1
+                tally.stored += ok is True
+                tally.duplicates += ok is False
+                tally.events += len(result.events) if ok else 0
+            progress.advance(task, len(batch))
     err.print(
         f"{tally.stored} documents stored ({tally.events} events), {tally.duplicates} already "
         f"stored, {len(tally.errors)} failed → {db}"
     )
     if tally.errors:
         raise typer.Exit(1)
+
+
+def store_batch(store: "Store", batch: list["Result"], tally: "Tally") -> list[bool | None]:
+    """Write a batch in one transaction; if that fails, each document on its own, so one bad
+    document does not keep the others out. ``None`` marks a document that could not be stored."""
+    from .errors import StoreError
+
+    docs = [(r.article, r.sentences, r.events) for r in batch]
+    try:
+        return list(store.add_documents(docs))
+    except StoreError:
+        pass
+    flags: list[bool | None] = []
+    for r, doc in zip(batch, docs, strict=True):
+        try:
+            flags.append(store.add_document(*doc))
+        except StoreError as exc:
+            err.print(f"[red]error[/red] {r.article.source_path or r.article.doc_id}: {exc}", soft_wrap=True)
+            tally.errors.append(exc)
+            flags.append(None)
+    return flags
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @app.command()
@@ -209,8 +247,11 @@ def _actors(actors: object) -> str:
 
 
 def _output(frame: pd.DataFrame, fmt: str, columns: list[str]) -> None:
-    if fmt == "json":
-        for rec in frame.to_dict(orient="records"):
+    from .store import EVENT_COLUMNS
+
+    if fmt == "json":  # the public event contract, as `extract` prints it
+        contract = [c for c in (*EVENT_COLUMNS, "char_span", "date_resolved") if c in frame.columns]
+        for rec in frame[contract].to_dict(orient="records"):
             typer.echo(json.dumps(rec, ensure_ascii=False, default=str))
     elif fmt == "csv":
         flat = frame.copy()

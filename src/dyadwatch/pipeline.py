@@ -17,7 +17,7 @@ from .coding.coder import EventCoder
 from .coding.kb import KnowledgeBase
 from .coding.lexicon import Lexicon
 from .config import Config
-from .errors import IngestError
+from .errors import DyadwatchError, IngestError
 from .ingest import read_paths
 from .nlp.pipeline import load_model, parse
 from .records import Article, Event, Sentence
@@ -65,7 +65,7 @@ class Tally:
     stored: int = 0
     duplicates: int = 0
     events: int = 0
-    errors: list[IngestError] = field(default_factory=list)
+    errors: list[DyadwatchError] = field(default_factory=list)
 
 
 def extract(
