@@ -268,6 +268,11 @@ class ActorResolver:
                 return (_with_basis(prior, "coreference"),)
             if c is not None:
                 return (Actor(title.phrase, c, title.sector, None, title.role, "title"),)
+        # 2b. a title without an office ("the Japanese ambassador", "Professor Govella" above)
+        for title in titles:
+            if title.role is None and country is not None:
+                return (Actor(f"{_country_name(kb, country)} {title.phrase}", country, title.sector, None, None,
+                              "text"),)
         # 3. a named body
         for m in found:
             body = kb.body(m.text) if m.kind in ("body", "ORG") else None

@@ -15,6 +15,9 @@ from ..errors import NoArticleError, UnreadableInputError
 from ..records import Article
 from .common import content_hash, normalise_newlines, read_document_bytes
 
+#: Fewer words than this after extraction is navigation or boilerplate, not an article.
+MIN_ARTICLE_WORDS: Final = 8
+
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -61,8 +64,10 @@ def read_html_file(path: Path, source: str, max_bytes: int) -> Article:
     if title is not None and lines and _same(lines[0], title):
         lines = lines[1:]  # trafilatura repeats the headline as the first line
     text = "\n".join(lines).strip()
-    if not text:
-        raise NoArticleError("no article text found in the HTML page", source)
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        raise NoArticleError(
+            f"no article text found in the HTML page ({len(text.split())} words of page furniture)", source
+        )
 
     published: _dt.date | None = None
     if meta is not None and meta.date:
