@@ -9,8 +9,9 @@ export HF_HUB_OFFLINE := 1
 .PHONY: install demo test bench cameo-table clean
 
 # Pinned install: requirements.lock pins the whole dependency tree; the package goes in editable.
-$(VENV)/.installed: pyproject.toml requirements.lock
+$(VENV)/.installed: pyproject.toml requirements.lock requirements-build.txt
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-build.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@

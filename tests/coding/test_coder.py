@@ -1,0 +1,96 @@
+"""Sentence-level behaviour of the coder: roles, actors, status, dates, and silence where there
+is no event. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _events(coder, text: str, published: str | None = "2025-06-18"):  # type: ignore[no-untyped-def]
+    return list(coder.code_text(text, published=published).events)
+
+
+def _countries(actors) -> set[str]:  # type: ignore[no-untyped-def]
+    return {a.country for a in actors}
+
+
+def test_title_resolves_to_the_office_holder_on_the_event_date(coder) -> None:  # type: ignore[no-untyped-def]
+    e2019 = _events(coder, "The Japanese prime minister visited Seoul on 3 May 2019.")
+    e2025 = _events(coder, "The Japanese prime minister visited Seoul on 3 May 2025.")
+    assert e2019[0].source[0].person == "Shinzo Abe" and e2019[0].source[0].basis == "title"
+    assert e2025[0].source[0].person == "Shigeru Ishiba"
+    assert e2019[0].event_type == "CONSULT" and e2019[0].mode == "visit" and _countries(e2019[0].target) == {"KOR"}
+
+
+def test_multi_party_subject_gives_one_joint_event(coder) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, "Japan, South Korea and China agreed to expand trade talks in Seoul on Monday.")
+    agree = [e for e in events if e.event_type == "AGREE"]
+    assert len(agree) == 1
+    assert _countries(agree[0].source) == {"JPN", "KOR", "CHN"} and agree[0].target == ()
+    assert agree[0].date == "2025-06-16"
+
+
+def test_pronoun_and_two_leaders_resolve_from_context(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba on 17 June. "
+            "The two leaders agreed to resume shuttle diplomacy. He later criticised Pyongyang.")
+    events = _events(coder, text)
+    agree = next(e for e in events if e.event_type == "AGREE")
+    assert {a.person for a in agree.source} == {"Lee Jae-myung", "Shigeru Ishiba"}
+    assert agree.date == "2025-06-17" and agree.date_basis == "context"
+    accuse = next(e for e in events if e.event_type == "ACCUSE")
+    assert accuse.source[0].basis == "coreference" and _countries(accuse.target) == {"PRK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The South Korean embassy is expected to host Japanese officials on Thursday 19 June.", "future"),
+        ("China will impose sanctions on Japan next month.", "future"),
+        ("Russia and Ukraine did not agree on a ceasefire on Friday.", "negated"),
+        ("India could attack Pakistan if talks fail.", "hypothetical"),
+        ("Japan annexed Korea in 1910.", "historical"),
+        ("Japan criticised North Korea on Monday.", "asserted"),
+    ],
+)
+def test_status(coder, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, text)
+    assert events and events[0].status == status, [(e.event_type, e.status) for e in events]
+
+
+def test_planned_sanction_is_coded_as_a_threat(coder) -> None:  # type: ignore[no-untyped-def]
+    e = _events(coder, "China will impose sanctions on Japan next month.")[0]
+    assert (e.event_type, e.status, e.date, e.date_precision) == ("THREATEN", "future", "2025-07", "month")
+
+
+def test_court_order_is_a_sanction_convict(coder) -> None:  # type: ignore[no-untyped-def]
+    e = _events(coder, "South Korea's Supreme Court ordered Japanese firms to compensate victims in 2018.")[0]
+    assert (e.event_type, e.mode, e.source[0].sector) == ("SANCTION", "convict", "JUD")
+    assert _countries(e.target) == {"JPN"} and e.date == "2018"
+
+
+def test_unresolved_relative_date_without_publication_date(coder) -> None:  # type: ignore[no-untyped-def]
+    e = _events(coder, "Japan and South Korea held talks last week.", published=None)[0]
+    assert e.date is None and e.date_basis == "relative" and e.date_text == "last week"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Seoul was mild on Tuesday.",
+        "Trade between Japan and South Korea was worth $70 billion last year.",
+        "More than 11 million people travelled between the two countries in 2024.",
+        "Analysts in Tokyo remain divided on the outlook.",
+        "The importance of bilateral cooperation between Japan and South Korea has grown.",
+    ],
+)
+def test_no_event(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _events(coder, text) == []
+
+
+def test_event_ids_are_stable_and_carry_the_coder_version(coder) -> None:  # type: ignore[no-untyped-def]
+    a = _events(coder, "Japan accused China of coercion on Monday.")
+    b = _events(coder, "Japan accused China of coercion on Monday.")
+    assert [e.event_id for e in a] == [e.event_id for e in b]
+    assert a[0].coder_version == coder.config.coder_version
