@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sys
-from pathlib import Path
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import pandas as pd
@@ -147,7 +147,8 @@ def extract(
     what: Annotated[str, typer.Option("--what", help="What to print: events or sentences.")] = "events",
 ) -> None:
     """Code articles without a database: one JSON object per event (JSON Lines) on stdout."""
-    from .pipeline import Coder, extract as run
+    from .pipeline import Coder
+    from .pipeline import extract as run
 
     if what not in ("events", "sentences"):
         raise typer.BadParameter("--what must be 'events' or 'sentences'")

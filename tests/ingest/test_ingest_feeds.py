@@ -3,10 +3,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.ingest.ingest_helpers import read_all, write
-
 from dyadwatch.errors import EmptyInputError, MalformedRecordError, NoArticleError
 from dyadwatch.ingest.feeds import html_to_text
+from tests.ingest.ingest_helpers import read_all, write
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Example</title><link>https://news.example.org/</link>

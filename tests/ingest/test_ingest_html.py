@@ -3,9 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.ingest.ingest_helpers import read_all, write
-
 from dyadwatch.errors import NoArticleError
+from tests.ingest.ingest_helpers import read_all, write
 
 PARAGRAPHS = (
     "Japan and South Korea signed a cooperation pact on Tuesday in Seoul, officials said, "

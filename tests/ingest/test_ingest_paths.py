@@ -4,11 +4,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from tests.ingest.ingest_helpers import read_all, write
-
 from dyadwatch.config import Config
 from dyadwatch.errors import EmptyInputError, UnsupportedInputError
 from dyadwatch.ingest import SUPPORTED_EXTENSIONS, content_hash
+from tests.ingest.ingest_helpers import read_all, write
 
 DOC = "Some Title\n\nJapan and South Korea met in Seoul.\n"
 

@@ -5,8 +5,6 @@ import json
 import tracemalloc
 from pathlib import Path
 
-from tests.ingest.ingest_helpers import read_all, write
-
 from dyadwatch.config import Config
 from dyadwatch.errors import (
     EmptyInputError,
@@ -17,6 +15,7 @@ from dyadwatch.errors import (
 )
 from dyadwatch.ingest import read_paths
 from dyadwatch.records import Article
+from tests.ingest.ingest_helpers import read_all, write
 
 
 def _jsonl(*records: object) -> str:

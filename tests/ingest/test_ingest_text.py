@@ -3,12 +3,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.ingest.ingest_helpers import read_all, write
-
 from dyadwatch.config import Config
 from dyadwatch.errors import EmptyInputError, InputTooLargeError, UnreadableInputError
 from dyadwatch.ingest import content_hash
 from dyadwatch.ingest.text import split_header
+from tests.ingest.ingest_helpers import read_all, write
 
 BODY = (
     "Body of the article starts here. Japan and South Korea met in Seoul.\n"

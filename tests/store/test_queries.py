@@ -8,7 +8,12 @@ import pandas as pd
 import pytest
 
 from dyadwatch.errors import QueryError
-from dyadwatch.store import EVENT_COLUMNS, EXTRA_EVENT_COLUMNS, PLOVER_EVENT_TYPES, Store
+from dyadwatch.store import (
+    EVENT_COLUMNS,
+    EXTRA_EVENT_COLUMNS,
+    PLOVER_EVENT_TYPES,
+    Store,
+)
 from tests.factories import make_document
 
 from .conftest import Document

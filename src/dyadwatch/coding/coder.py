@@ -20,9 +20,11 @@ from ..nlp.dates import find_time_expressions
 from ..records import Actor, Article, Event, Sentence, TimeExpr
 from . import roles
 from .actors import LOCATIVE_PREPS, ActorResolver, Discourse, MentionSpan
+from .dating import DatedRef, anchored, is_recent, pick_time, representative_day
 from .lexicon import Cue, Lexicon
 from .ontology import QUAD_CLASS, cameo, intensity
-from .status import pick_time, status_of
+from .repairs import names_before, stranded_conjuncts
+from .status import status_of
 
 ONE_SIDED = {"PROTEST", "MOBILIZE", "ASSAULT"}
 #: Cue types whose embedded action is content, not a separate event ("agreed to strengthen").
@@ -62,15 +64,6 @@ class Trigger:
     token: Token
     cue: Cue
     obj: Token | None  # the object noun of a VO cue
-
-
-@dataclass(frozen=True, slots=True)
-class DatedRef:
-    date: str
-    precision: str
-    text: str
-    sentence: int
-    paragraph: int
 
 
 class EventCoder:
@@ -124,7 +117,7 @@ class EventCoder:
                     if event.date and event.date_basis != "publication":
                         dated = DatedRef(event.date, event.date_precision or "year", event.date_text or "",
                                          index, paragraph)
-            resolved = [e for e in exprs if e.date is not None and e.basis != "relative"]
+            resolved = [e for e in exprs if e.date is not None]
             if dated is not None:  # an event's own date is the best anchor for what follows
                 last_date = dated
             elif resolved:
@@ -219,18 +212,18 @@ class EventCoder:
             verb = roles.governing_verb(tok)
             expr = pick_time(verb, sent, exprs) if verb is not None else None
         if expr is not None and expr.date is None and expr.basis == "context":
-            expr = _anchored(expr, carried)
+            expr = anchored(expr, carried)
         if expr is not None and expr.date is None and expr.basis == "relative":
             date, precision, date_text, basis = None, None, expr.text, "relative"
         elif expr is not None and expr.date is not None:
             date, precision, date_text, basis = expr.date, expr.precision, expr.text, expr.basis
-        elif carried is not None and not _recent(tok):
+        elif carried is not None and not is_recent(tok):
             date, precision, date_text, basis = carried.date, carried.precision, carried.text, "context"
         elif article.published is not None:
             date, precision, date_text, basis = article.published.isoformat(), "day", None, "publication"
         else:
             date, precision, date_text, basis = None, None, None, "publication"
-        on = _on(date, article.published)
+        on = representative_day(date, article.published)
 
         if tok.pos_ == "NOUN" and cue.kind == "N":
             source, target, joint = self._noun_roles(tok, cue, mentions, ctx, on)
@@ -307,10 +300,10 @@ class EventCoder:
             target = resolve(subj, mentions, ctx, on) if subj is not None and passive else ()
         elif subj is not None:
             source = resolve(subj, mentions, ctx, on)
-            for extra in _stranded_conjuncts(subj, mentions):
+            for extra in stranded_conjuncts(subj, mentions):
                 source += tuple(a for a in resolve(extra, mentions, ctx, on) if a not in source)
         elif tok.tag_ in ("VBD", "VBZ", "VBP"):  # a finite verb the parser left without subject
-            for head in _names_before(tok, mentions):
+            for head in names_before(tok, mentions):
                 source += tuple(a for a in resolve(head, mentions, ctx, on) if a not in source)
         objs = [o for o in roles.objects_of(tok) if o.lower_ not in ("that", "which")]
         for o in objs:
@@ -373,7 +366,7 @@ class EventCoder:
                     source = resolve(by, mentions, ctx, on)
                 elif subj is not None and not passive and subj.i != tok.i:
                     source = resolve(subj, mentions, ctx, on)
-                    for extra in _stranded_conjuncts(subj, mentions):
+                    for extra in stranded_conjuncts(subj, mentions):
                         source += tuple(a for a in resolve(extra, mentions, ctx, on) if a not in source)
         target: tuple[Actor, ...] = ()
         verb = roles.governing_verb(tok)
@@ -483,30 +476,6 @@ class EventCoder:
             ctx.note(tok.i, self.resolver.resolve(tok, mentions, ctx, published))
 
 
-RECENT = {"recent", "latest", "recently", "ongoing", "current", "new"}
-
-
-def _recent(tok: Token) -> bool:
-    """"North Korea's recent nuclear tests": news of now, not of the paragraph's date."""
-    return any(c.lower_ in RECENT for c in tok.children)
-
-
-ANCHOR_OFFSETS = {"next day": 1, "following day": 1, "day after": 1, "previous day": -1, "day before": -1}
-
-
-def _anchored(expr: TimeExpr, carried: DatedRef | None) -> TimeExpr | None:
-    """"The next day", "the previous day": a day-precision context date shifted by a day;
-    ``None`` (so the context date itself is used) when there is nothing to shift."""
-    if carried is None or carried.precision != "day":
-        return None
-    low = expr.text.lower()
-    for phrase, days in ANCHOR_OFFSETS.items():
-        if phrase in low:
-            day = _dt.date.fromisoformat(carried.date) + _dt.timedelta(days=days)
-            return TimeExpr(expr.start, expr.end, expr.text, day.isoformat(), "day", "context")
-    return None
-
-
 def _name(coder: EventCoder, iso3: str | None) -> str:
     c = coder.resolver.kb.country_by_code(iso3) if iso3 else None
     return c.name if c else (iso3 or "?")
@@ -514,78 +483,6 @@ def _name(coder: EventCoder, iso3: str | None) -> str:
 
 def _countries(actors: tuple[Actor, ...]) -> set[str]:
     return {a.country for a in actors if a.country}
-
-
-def _on(date: str | None, published: _dt.date | None) -> _dt.date | None:
-    if date is None:
-        return published
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 1:
-        return _dt.date(parts[0], 7, 1)
-    if len(parts) == 2:
-        return _dt.date(parts[0], parts[1], 15)
-    return _dt.date(*parts)
-
-
-def _names_before(verb: Token, mentions: dict[int, MentionSpan]) -> list[Token]:
-    """Heads of the actor names written just before ``verb`` ("…, South Korean President Lee
-    Jae-myung and Japanese Prime Minister Shigeru Ishiba held …"), for a parse that lost the
-    subject. Names are joined by "and"/","; a place ("in Kananaskis, Canada") ends the list."""
-    doc = verb.doc
-    heads: list[Token] = []
-    i = verb.i - 1
-    while i >= verb.sent.start:
-        m = mentions.get(i)
-        if m is None or m.kind in ("title", "agent"):
-            break
-        if m.kind in ("country", "capital", "GPE") and _locative(doc[i]):
-            break
-        heads.append(doc[i])
-        i = m.start - 1
-        while i >= verb.sent.start and (i in mentions and mentions[i].kind in ("title", "demonym", "NORP")
-                                        or doc[i].lower_ in ("the", "former", "then")):
-            i = mentions[i].start - 1 if i in mentions else i - 1
-        if i >= verb.sent.start and doc[i].lower_ in ("and", ","):
-            i -= 1
-            continue
-        break
-    return list(reversed(heads))
-
-
-def _locative(tok: Token) -> bool:
-    node = tok
-    for _ in range(4):
-        if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
-            return True
-        if node.dep_ not in ("conj", "appos", "compound") or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _stranded_conjuncts(subj: Token, mentions: dict[int, MentionSpan]) -> list[Token]:
-    """Actor names listed before a subject that the parser attached elsewhere: in
-    "…, Japan, South Korea, and China convened" the small model often keeps only "China"
-    as subject. Walks left over ", and"/"," from the subject's phrase, collecting mentions."""
-    doc = subj.doc
-    i = subj.left_edge.i - 1
-    out: list[Token] = []
-    if i < 0 or doc[i].lower_ not in ("and", "&"):
-        return out  # the list must close with "and": "Japan, South Korea, and China"
-    while i >= 0 and doc[i].lower_ in ("and", ",", "&"):
-        i -= 1
-        while i >= 0 and doc[i].lower_ in ("and", ",", "&"):
-            i -= 1
-        m = mentions.get(i)
-        if i < 0 or m is None or m.end - 1 != i or m.kind in ("title", "agent"):
-            break
-        out.append(doc[i])
-        i = m.start - 1
-        if i >= 0 and doc[i].lower_ == "the":
-            i -= 1
-    if subj.i in {c.i for t in out for c in t.conjuncts}:
-        return []  # the parser already coordinated them
-    return out
 
 
 def _noun_negated(tok: Token) -> bool:

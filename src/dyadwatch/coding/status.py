@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..nlp.dates import date_sort_key
-from ..records import Status, TimeExpr
+from ..records import Status
+from .dating import date_end
+from .roles import governing_verb
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
@@ -28,7 +29,7 @@ def status_of(trigger: Token, negated: bool, date: str | None, published: _dt.da
     of precedence: negated, hypothetical, future, historical)."""
     if negated:
         return "negated"
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
     chain = [verb] if verb is not None else []
     if verb is not None:
         node = verb
@@ -56,64 +57,3 @@ def status_of(trigger: Token, negated: bool, date: str | None, published: _dt.da
     return "asserted"
 
 
-def _governing(noun: Token) -> Token | None:
-    node = noun
-    for _ in range(4):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
-
-
-def date_end(date: str) -> _dt.date:
-    """Last day of the period a date string names."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 3:
-        return _dt.date(*parts)
-    if len(parts) == 2:
-        y, m = parts
-        nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
-        return nxt - _dt.timedelta(days=1)
-    return _dt.date(parts[0], 12, 31)
-
-
-def pick_time(trigger: Token, sent: Span, exprs: Sequence[TimeExpr]) -> TimeExpr | None:
-    """The time expression that belongs to ``trigger``: one inside the trigger's own phrase if
-    any (nearest first), else the nearest in its clause, else none."""
-    if not exprs:
-        return None
-    base = sent.start_char
-    sub = list(trigger.subtree)
-    lo, hi = sub[0].idx - base, sub[-1].idx + len(sub[-1]) - base
-    pos = trigger.idx - base
-
-    def dist(e: TimeExpr) -> int:
-        return min(abs(e.start - pos), abs(e.end - pos))
-
-    inside = [e for e in exprs if e.start >= lo and e.end <= hi]
-    if inside:
-        return min(inside, key=dist)
-    if trigger.pos_ == "NOUN":
-        # "Japan's annexation of Korea in 1910": a date right after the noun phrase is its own
-        follow = [e for e in exprs if 0 <= e.start - hi <= 6 and sent.text[hi:e.start].strip() in ("", "in", "on", "of")]
-        return follow[0] if follow else None  # else the context's date
-    clause = _clause(trigger)
-    if clause is not None:
-        sub = list(clause.subtree)
-        lo, hi = sub[0].idx - base, sub[-1].idx + len(sub[-1]) - base
-        near = [e for e in exprs if e.start >= lo and e.end <= hi]
-        if near:
-            return min(near, key=dist)
-    # "… occurred on June 17, 2025, when Ishiba and Lee met": the date sits in the main clause
-    return min(exprs, key=dist)
-
-
-def _clause(token: Token) -> Token | None:
-    node = token
-    for _ in range(4):
-        if node.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj") or node.head.i == node.i:
-            return node
-        node = node.head
-    return node

@@ -22,7 +22,13 @@ from ..errors import (
     UnreadableInputError,
 )
 from ..records import Article
-from .common import BINARY_SNIFF_BYTES, check_binary, content_hash, decode_utf8, normalise_newlines
+from .common import (
+    BINARY_SNIFF_BYTES,
+    check_binary,
+    content_hash,
+    decode_utf8,
+    normalise_newlines,
+)
 from .dateline import parse_record_date
 
 _DRAIN_CHUNK: Final = 1 << 16
