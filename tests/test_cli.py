@@ -119,3 +119,13 @@ def test_events_filters_and_formats(tmp_path: Path) -> None:
     assert code != 0
     code, out, _ = _run("export", str(tmp_path / "parquet"), "--db", str(db))
     assert code == 0 and any(p.endswith("events.parquet") for p in out.split())
+
+
+@pytest.mark.slow
+def test_size_limit_is_configurable(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(MORE + "The talks went on. " * 20_000, encoding="utf-8")
+    code, _, err = _run("extract", str(big), "--max-doc-mb", "0.1")
+    assert code == 1 and "big.txt" in err and "E106" in err
+    code, out, _ = _run("extract", str(big), "--max-doc-mb", "1")
+    assert code == 0 and out.strip()

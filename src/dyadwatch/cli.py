@@ -39,6 +39,9 @@ PubDateOpt = Annotated[
 ActorsOpt = Annotated[
     Optional[list[Path]], typer.Option("--actors", help="Extra actor file (TSV, see data/ACTORS.md).")
 ]
+MaxDocOpt = Annotated[
+    float, typer.Option("--max-doc-mb", help="Refuse single documents larger than this (MB); JSONL/CSV stream.")
+]
 CuesOpt = Annotated[Optional[list[Path]], typer.Option("--cues", help="Extra event-cue file (TSV).")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or json (JSON Lines).")]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")]
@@ -48,14 +51,19 @@ StatusOpt = Annotated[Optional[list[str]], typer.Option("--status", help="Event 
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")]
 
 
-def _config(pub_date: str | None, actors: list[Path] | None, db: Path = DEFAULT_DB) -> Config:
+def _config(
+    pub_date: str | None, actors: list[Path] | None, db: Path = DEFAULT_DB, max_doc_mb: float = 5.0
+) -> Config:
     pub = None
     if pub_date:
         try:
             pub = _dt.date.fromisoformat(pub_date)
         except ValueError:
             raise typer.BadParameter(f"--pub-date must be YYYY-MM-DD, got {pub_date!r}") from None
-    return Config(db_path=db, pub_date=pub, actor_files=tuple(actors or ()))
+    if max_doc_mb <= 0:
+        raise typer.BadParameter("--max-doc-mb must be positive")
+    return Config(db_path=db, pub_date=pub, actor_files=tuple(actors or ()),
+                  max_document_bytes=int(max_doc_mb * 1_000_000))
 
 
 def _report(error: IngestError) -> None:
@@ -76,6 +84,7 @@ def ingest(
     pub_date: PubDateOpt = None,
     actors: ActorsOpt = None,
     cues: CuesOpt = None,
+    max_doc_mb: MaxDocOpt = 5.0,
 ) -> None:
     """Read, code and store articles (txt, html, jsonl, csv, RSS/Atom; folders recursively).
     The same article ingested twice is stored once. Exit code 1 if any input failed."""
@@ -88,7 +97,7 @@ def ingest(
         tally.errors.append(e)
         _report(e)
 
-    coder = Coder(_config(pub_date, actors, db), cue_files=cues or ())
+    coder = Coder(_config(pub_date, actors, db, max_doc_mb), cue_files=cues or ())
     with Store(db) as store, _progress() as progress:
         task = progress.add_task("coding", total=None)
         for batch in _batches(extract(coder, [str(p) for p in paths], on_error), coder.config.batch_size):
@@ -144,6 +153,7 @@ def extract(
     pub_date: PubDateOpt = None,
     actors: ActorsOpt = None,
     cues: CuesOpt = None,
+    max_doc_mb: MaxDocOpt = 5.0,
     what: Annotated[str, typer.Option("--what", help="What to print: events or sentences.")] = "events",
 ) -> None:
     """Code articles without a database: one JSON object per event (JSON Lines) on stdout."""
@@ -158,7 +168,7 @@ def extract(
         failed.append(e)
         _report(e)
 
-    coder = Coder(_config(pub_date, actors), cue_files=cues or ())
+    coder = Coder(_config(pub_date, actors, max_doc_mb=max_doc_mb), cue_files=cues or ())
     out = sys.stdout
     for result in run(coder, [str(p) for p in paths], on_error):
         if what == "events":

@@ -83,7 +83,7 @@ class EventCoder:
         paragraph = 0
         for index, sent in enumerate(doc.sents):
             text = sent.text.rstrip()
-            if index and "\n" in doc.text[sentences[-1].end : sent.start_char]:
+            if index and "\n" in article.text[sentences[-1].end : sent.start_char]:
                 paragraph += 1
                 if last_date is not None and index - last_date.sentence > CARRY_ACROSS_PARAGRAPHS:
                     last_date = None  # a date carries through its paragraph and briefly beyond
