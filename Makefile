@@ -6,7 +6,7 @@ DB     ?= dyadwatch.duckdb
 CORPUS ?= ../shared/corpus
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install demo test bench cameo-table clean
+.PHONY: install demo test bench eval cameo-table clean
 
 # Pinned install: requirements.lock pins the whole dependency tree; the package goes in editable.
 $(VENV)/.installed: pyproject.toml requirements.lock requirements-build.txt
@@ -36,6 +36,10 @@ test: install
 # Sentences per second of `extract` against plain spaCy nlp.pipe, same model and sentences.
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py $(BENCH_ARGS)
+
+# Accuracy on the annotated suites in ../shared/data; writes docs/accuracy.md.
+eval: install
+	$(BIN)/dyadwatch eval all --data ../shared/data --markdown docs/accuracy.md --report out/accuracy.json
 
 cameo-table:
 	$(PYTHON) tools/build_cameo_table.py

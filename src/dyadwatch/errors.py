@@ -1,5 +1,5 @@
 """The one exception tree of dyadwatch. Every error carries a stable code (``E1xx`` ingest,
-``E2xx`` store, ``E3xx`` configuration and knowledge files, ``E4xx`` coding).
+``E2xx`` store, ``E3xx`` configuration and knowledge files, ``E4xx`` coding, ``E5xx`` evaluation).
 
 Ingest errors name the file and, where it has lines, the line: ``str(err)`` is the one-line
 message the CLI prints.
@@ -118,3 +118,9 @@ class QueryError(DyadwatchError):
     """A bad query parameter (unknown event type, malformed dyad or date)."""
 
     code = "E400"
+
+
+class LeakageError(DyadwatchError):
+    """An evaluation set shares sentences with the data a component was trained or tuned on."""
+
+    code = "E500"

@@ -1,0 +1,1 @@
+"""Accuracy on other projects' annotated suites: loaders, mappings, scoring and reports."""
