@@ -23,3 +23,12 @@ def corpus_dir() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/corpus is not beside the checkout")
     return path
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """The annotated suites in ../shared/data (tests skip when it is absent)."""
+    path = SHARED / "data"
+    if not path.is_dir():
+        pytest.skip("../shared/data is not beside the checkout")
+    return path

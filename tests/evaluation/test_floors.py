@@ -14,7 +14,6 @@ from dyadwatch.evaluation.suites import load_suite
 from dyadwatch.evaluation.types import Suite
 
 pytestmark = pytest.mark.slow
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 SLICE = 50
 
 #: (suite, metric) -> floor; "extra_rate" is a ceiling. Measured values in the comments.
@@ -34,10 +33,8 @@ def sliced(suite: Suite, n: int = SLICE) -> Suite:
 
 
 @pytest.mark.parametrize("name", sorted({s for s, _ in FLOORS}))
-def test_accuracy_floor(coder, name: str) -> None:  # type: ignore[no-untyped-def]
-    if not DATA.is_dir():
-        pytest.skip("../shared/data is not beside the checkout")
-    suite = sliced(load_suite(name, DATA))
+def test_accuracy_floor(coder, data_dir: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    suite = sliced(load_suite(name, data_dir))
     report = score_suite(suite, predict(coder, suite.cases))
     for (suite_name, metric), floor in FLOORS.items():
         if suite_name != name:

@@ -18,15 +18,6 @@ from dyadwatch.evaluation.leakage import (
 )
 from dyadwatch.evaluation.suites import load_suite
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-
-
-@pytest.fixture(scope="module")
-def data_dir() -> Path:
-    if not DATA.is_dir():
-        pytest.skip("../shared/data is not beside the checkout")
-    return DATA
-
 
 @pytest.fixture(scope="module")
 def sets(data_dir: Path) -> dict[str, set[str]]:

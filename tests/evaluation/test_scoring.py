@@ -14,7 +14,13 @@ from dyadwatch.evaluation.scoring import (
     precision_recall_f1,
     score_suite,
 )
-from dyadwatch.evaluation.types import Case, GoldEvent, PredictedEvent, Prediction, Suite
+from dyadwatch.evaluation.types import (
+    Case,
+    GoldEvent,
+    PredictedEvent,
+    Prediction,
+    Suite,
+)
 
 
 def gold(kind: str | None, src: str = "", tgt: str = "", cameo: str | None = None) -> GoldEvent:

@@ -30,15 +30,6 @@ from dyadwatch.evaluation.mappings import (
 from dyadwatch.evaluation.suites import SUITE_FILES, SUITE_NAMES, load_suite
 from dyadwatch.evaluation.types import Suite
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-
-
-@pytest.fixture(scope="module")
-def data_dir() -> Path:
-    if not DATA.is_dir():
-        pytest.skip("../shared/data is not beside the checkout")
-    return DATA
-
 
 @pytest.fixture(scope="module")
 def suites(data_dir: Path) -> dict[str, Suite]:

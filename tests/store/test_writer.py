@@ -228,7 +228,7 @@ def test_parquet_export_round_trip(filled: Store, tmp_path: Path) -> None:
     for table, path in zip(TABLES, paths, strict=True):
         assert path.is_file()
         original = con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
-        back = con.execute(f"SELECT * FROM read_parquet(?) ORDER BY ALL", [str(path)]).fetchall()
+        back = con.execute("SELECT * FROM read_parquet(?) ORDER BY ALL", [str(path)]).fetchall()
         assert back == original, table
     events = pd.read_parquet(tmp_path / "out" / "nested" / "events.parquet")
     assert len(events) == 8
