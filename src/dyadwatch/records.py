@@ -156,3 +156,107 @@ class Event:
             "confidence": self.confidence,
             "coder_version": self.coder_version,
         }
+
+
+SpeakerBasis = Literal["text", "title", "coreference", "context"]
+PeriodBasis = Literal["explicit", "relative", "context", "publication"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: a direct or indirect quote and its speaker (docs/quotes.md).
+
+    ``char_span`` is the quoted text's offsets in ``Article.text``; ``sentence_id`` is the
+    sentence the quote starts in and ``sentence_ids`` every sentence it covers. ``speaker`` is
+    ``None`` when no speaker was found (then ``"no_speaker"`` is in ``flags``);
+    ``speaker_text`` is the speaker as written (a pronoun for a resolved "he said").
+    ``flags`` name anything odd: ``unbalanced_quotes``, ``no_speaker``, ``no_cue``.
+    """
+
+    quote_id: str
+    doc_id: str
+    sentence_id: str
+    quote: str
+    char_span: tuple[int, int]
+    direct: bool
+    cue: str | None
+    speaker: Actor | None
+    speaker_text: str | None
+    speaker_basis: SpeakerBasis | None
+    date: str | None
+    date_basis: DateBasis | None
+    sentence_ids: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    coder_version: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        speaker = None
+        if self.speaker is not None:
+            s = self.speaker
+            speaker = {"name": s.name, "country": s.country, "sector": s.sector,
+                       "person": s.person, "role": s.role}
+        return {
+            "quote_id": self.quote_id,
+            "doc_id": self.doc_id,
+            "sentence_id": self.sentence_id,
+            "sentence_ids": list(self.sentence_ids),
+            "quote": self.quote,
+            "char_span": list(self.char_span),
+            "direct": self.direct,
+            "cue": self.cue,
+            "speaker": speaker,
+            "speaker_text": self.speaker_text,
+            "speaker_basis": self.speaker_basis,
+            "date": self.date,
+            "date_basis": self.date_basis,
+            "flags": list(self.flags),
+            "coder_version": self.coder_version,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A number the text reports: an amount, a count, a rate or a ratio (docs/indicators.md).
+
+    ``value`` is in base units (70 billion is ``70000000000.0``; 3.5 percent is ``3.5`` with
+    unit ``percent``; "350 times" is ``350.0`` with unit ``ratio``). ``unit`` is an ISO 4217
+    currency code or one of ``people``, ``tonnes``, ``percent``, ``ratio``, ``count``… and
+    ``None`` when the text gives none (then ``"no_unit"`` is in ``flags``). ``qualifier`` is
+    ``more_than``, ``less_than``, ``about``, ``at_least``, ``up_to`` or ``None`` (exact).
+    ``period`` is the time the figure describes (``YYYY``, ``YYYY-MM``…), resolved like event
+    dates, with ``period_basis``. ``metric`` is a label from the documented vocabulary or
+    ``None``. ``flags`` name anything odd: ``absurd_value``, ``no_unit``.
+    """
+
+    indicator_id: str
+    doc_id: str
+    sentence_id: str
+    text: str
+    char_span: tuple[int, int]
+    metric: str | None
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    period: str | None
+    period_basis: PeriodBasis | None
+    countries: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    coder_version: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator_id": self.indicator_id,
+            "doc_id": self.doc_id,
+            "sentence_id": self.sentence_id,
+            "text": self.text,
+            "char_span": list(self.char_span),
+            "metric": self.metric,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "period": self.period,
+            "period_basis": self.period_basis,
+            "countries": list(self.countries),
+            "flags": list(self.flags),
+            "coder_version": self.coder_version,
+        }

@@ -10,6 +10,7 @@ import pytest
 from dyadwatch.errors import QueryError
 from dyadwatch.store import (
     EVENT_COLUMNS,
+    CLUSTER_COLUMNS,
     EXTRA_EVENT_COLUMNS,
     PLOVER_EVENT_TYPES,
     Store,
@@ -36,7 +37,10 @@ ALL = {
 
 def test_events_without_filters_in_reading_order(filled: Store) -> None:
     frame = filled.events()
-    assert list(frame.columns) == list(EVENT_COLUMNS + EXTRA_EVENT_COLUMNS)
+    assert list(frame.columns) == list(EVENT_COLUMNS + EXTRA_EVENT_COLUMNS + CLUSTER_COLUMNS)
+    assert list(filled.events(mentions=True).columns) == list(EVENT_COLUMNS + EXTRA_EVENT_COLUMNS)
+    # not clustered yet: every event is a cluster of its own
+    assert (frame["cluster_id"] == frame["event_id"]).all() and (frame["n_mentions"] == 1).all()
     # Documents by publication date (unknown last), then sentence order.
     assert _keys(frame) == [
         ("jk-1", "ACCUSE"), ("jk-1", "PROTEST"), ("jk-1", "CONSULT"), ("multi", "REQUEST"),
@@ -219,12 +223,13 @@ def test_documents_and_counts(filled: Store, docs: list[Document]) -> None:
     assert list(filled.documents(with_text=True)["text"]) == [a.text for a, _, _ in docs]
     assert frame["content_hash"].is_unique
     assert filled.counts() == {"documents": 4, "sentences": 7, "events": 8, "actors": 17,
-                               "quotes": 0, "indicators": 0}  # fmt: skip
+                               "quotes": 0, "indicators": 0, "event_clusters": 0}  # fmt: skip
 
 
 def test_empty_store_frames_have_their_columns(store: Store) -> None:
     events = store.events("JPN-KOR", since="2019")
-    assert events.empty and list(events.columns) == list(EVENT_COLUMNS + EXTRA_EVENT_COLUMNS)
+    assert events.empty
+    assert list(events.columns) == list(EVENT_COLUMNS + EXTRA_EVENT_COLUMNS + CLUSTER_COLUMNS)
     assert store.timeline("JPN", "KOR").empty
     assert store.documents().empty and "doc_id" in store.documents().columns
 

@@ -61,10 +61,13 @@ def test_column_types_follow_the_schema(store: Store) -> None:
     assert list(_columns(con, "actors")) == [
         "event_id", "side", "position", "name", "country", "sector", "person", "role", "basis"
     ]
-    for table in ("quotes", "indicators"):
-        cols = _columns(con, table)
-        assert list(cols) == ["id", "content_hash", "doc_id", "sentence_id", "text", "data"]
-        assert cols["data"] == "JSON"
+    quotes = _columns(con, "quotes")
+    assert list(quotes)[:6] == ["quote_id", "content_hash", "doc_id", "sentence_id", "sentence_ids", "quote"]
+    assert quotes["direct"] == "BOOLEAN" and quotes["flags"] == "VARCHAR[]"
+    indicators = _columns(con, "indicators")
+    assert indicators["value"] == "DOUBLE" and indicators["countries"] == "VARCHAR[]"
+    assert indicators["period_start"] == "DATE"
+    assert list(_columns(con, "event_clusters")) == ["event_id", "cluster_id", "block", "reason", "similarity"]
 
 
 def test_reopening_a_current_database_applies_nothing(db_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_document_without_events(store: Store) -> None:
     article, sentences, _ = make_document()
     assert store.add_document(article, sentences, [], coder_version="v9")
     assert store.counts() == {"documents": 1, "sentences": 3, "events": 0, "actors": 0,
-                              "quotes": 0, "indicators": 0}  # fmt: skip
+                              "quotes": 0, "indicators": 0, "event_clusters": 0}  # fmt: skip
     assert store.documents().loc[0, "coder_version"] == "v9"
 
 

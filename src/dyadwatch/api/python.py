@@ -66,6 +66,7 @@ class Database:
         country: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        mentions: bool = False,
     ) -> pd.DataFrame:
         """Events matching every filter given, in reading order.
 
@@ -77,11 +78,14 @@ class Database:
         ``status`` event statuses, ``country`` a code on either side. A malformed value raises
         :class:`~dyadwatch.errors.QueryError`. See :meth:`dyadwatch.store.Queries.events`.
 
+        One row per happening (event cluster) with ``n_mentions``, ``n_sources``,
+        ``first_reported`` and ``mentions``; ``mentions=True`` gives one row per coded mention.
+
         >>> db.events("JPN-KOR", directed=True, event_type="accuse")  # doctest: +SKIP
         """
         return self._queries.events(
             dyad, directed=directed, since=since, until=until, event_type=event_type,
-            status=status, country=country, limit=limit, offset=offset,
+            status=status, country=country, limit=limit, offset=offset, mentions=mentions,
         )  # fmt: skip
 
     def timeline(
@@ -97,6 +101,7 @@ class Database:
         country: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        mentions: bool = False,
     ) -> pd.DataFrame:
         """Events of the dyad ``a-b`` (filters as :meth:`events`), chronologically: by the first
         day of the event's date period, then publication date, then sentence order; events
@@ -106,7 +111,45 @@ class Database:
         """
         return self._queries.timeline(
             a, b, directed=directed, since=since, until=until, event_type=event_type,
-            status=status, country=country, limit=limit, offset=offset,
+            status=status, country=country, limit=limit, offset=offset, mentions=mentions,
+        )  # fmt: skip
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        country: str | None = None,
+        doc_id: str | None = None,
+        direct: bool | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> pd.DataFrame:
+        """Who said what (docs/quotes.md): ``speaker="Lee"`` matches part of the speaker's
+        name, ``country`` the speaker's country. See :meth:`dyadwatch.store.Queries.quotes`."""
+        return self._queries.quotes(
+            speaker=speaker, country=country, doc_id=doc_id, direct=direct, since=since,
+            until=until, limit=limit, offset=offset,
+        )  # fmt: skip
+
+    def indicators(
+        self,
+        *,
+        dyad: str | None = None,
+        country: str | None = None,
+        metric: str | None = None,
+        unit: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> pd.DataFrame:
+        """Figures the articles report (docs/indicators.md), with their sentences:
+        ``db.indicators(dyad="JPN-KOR", metric="bilateral trade")``."""
+        return self._queries.indicators(
+            dyad=dyad, country=country, metric=metric, unit=unit, since=since, until=until,
+            limit=limit, offset=offset,
         )  # fmt: skip
 
     def documents(self, *, with_text: bool = False) -> pd.DataFrame:
@@ -114,7 +157,8 @@ class Database:
         return self._queries.documents(with_text=with_text)
 
     def counts(self) -> dict[str, int]:
-        """Rows per data table: documents, sentences, events, actors, quotes, indicators."""
+        """Rows per data table: documents, sentences, events, actors, quotes, indicators,
+        event_clusters."""
         return self._queries.counts()
 
     def close(self) -> None:

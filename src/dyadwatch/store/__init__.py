@@ -6,8 +6,11 @@
 0
 """
 
+from .clusters import ClusterParams
+from .facts import INDICATOR_COLUMNS, QUOTE_COLUMNS
 from .migrations import MIGRATIONS, SCHEMA_VERSION, TABLES, migrate
 from .queries import (
+    CLUSTER_COLUMNS,
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
     EXTRA_EVENT_COLUMNS,
@@ -19,6 +22,10 @@ from .queries import (
 from .writer import Store
 
 __all__ = [
+    "CLUSTER_COLUMNS",
+    "INDICATOR_COLUMNS",
+    "QUOTE_COLUMNS",
+    "ClusterParams",
     "DOCUMENT_COLUMNS",
     "EVENT_COLUMNS",
     "EXTRA_EVENT_COLUMNS",

@@ -122,17 +122,86 @@ _V2_QUOTES_INDICATORS: tuple[str, ...] = (
     """,
 )
 
+# Quotes and indicators get their own columns (the v2 tables were never written to), and
+# events get their clusters: one row per event saying which happening it reports.
+_V3_QUOTES_INDICATORS_CLUSTERS: tuple[str, ...] = (
+    "DROP TABLE quotes",
+    "DROP TABLE indicators",
+    """
+    CREATE TABLE quotes (
+        quote_id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        sentence_id VARCHAR NOT NULL,
+        sentence_ids VARCHAR[] NOT NULL,
+        quote VARCHAR NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        direct BOOLEAN NOT NULL,
+        cue VARCHAR,
+        speaker_name VARCHAR,
+        speaker_country VARCHAR,
+        speaker_sector VARCHAR,
+        speaker_person VARCHAR,
+        speaker_role VARCHAR,
+        speaker_text VARCHAR,
+        speaker_basis VARCHAR,
+        date VARCHAR,
+        date_start DATE,
+        date_basis VARCHAR,
+        published DATE,
+        flags VARCHAR[] NOT NULL,
+        coder_version VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE indicators (
+        indicator_id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        sentence_id VARCHAR NOT NULL,
+        text VARCHAR NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        metric VARCHAR,
+        value DOUBLE,
+        unit VARCHAR,
+        qualifier VARCHAR,
+        period VARCHAR,
+        period_start DATE,
+        period_basis VARCHAR,
+        countries VARCHAR[] NOT NULL,
+        flags VARCHAR[] NOT NULL,
+        published DATE,
+        coder_version VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE event_clusters (
+        event_id VARCHAR PRIMARY KEY,
+        cluster_id VARCHAR NOT NULL,
+        block VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        similarity DOUBLE
+    )
+    """,
+    "CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id)",
+)
+
 #: Ordered ``(version, statements)``; versions strictly increase from 1.
 MIGRATIONS: tuple[Migration, ...] = (
     (1, _V1_CORE),
     (2, _V2_QUOTES_INDICATORS),
+    (3, _V3_QUOTES_INDICATORS_CLUSTERS),
 )
 
 #: The schema version this dyadwatch writes.
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
 #: Data tables, in export/count order (``schema_version`` is bookkeeping, not data).
-TABLES: tuple[str, ...] = ("documents", "sentences", "events", "actors", "quotes", "indicators")
+TABLES: tuple[str, ...] = (
+    "documents", "sentences", "events", "actors", "quotes", "indicators", "event_clusters",
+)
 
 _CREATE_VERSION_TABLE = """
     CREATE TABLE IF NOT EXISTS schema_version (

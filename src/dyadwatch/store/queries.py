@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..errors import QueryError, StoreError
 from ..records import Status
+from .facts import FactQueries
 from .migrations import TABLES
 from .periods import parse_period
 
@@ -46,7 +47,15 @@ EVENT_COLUMNS: tuple[str, ...] = (
 #: ``date_resolved`` complete ``Event.to_dict()``; ``date_start`` (a ``datetime.date``, ``None``
 #: when the date is unresolved; ``pd.to_datetime(frame["date_start"])`` for a datetime column)
 #: is the first day of the event's period; ``content_hash`` keys the document.
-EXTRA_EVENT_COLUMNS: tuple[str, ...] = ("char_span", "date_resolved", "date_start", "content_hash")
+EXTRA_EVENT_COLUMNS: tuple[str, ...] = (
+    "char_span", "date_resolved", "date_start", "content_hash", "cluster_id",
+)
+
+#: Further columns when events are read as clusters (one row per happening): the number of
+#: mentions and of distinct source documents, the first publication date among them, and every
+#: mention (``{event_id, doc_id, sentence_id, text, published, date, reason}``, ``reason`` saying
+#: why it was merged; see :mod:`dyadwatch.store.clusters`).
+CLUSTER_COLUMNS: tuple[str, ...] = ("n_mentions", "n_sources", "first_reported", "mentions")
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "content_hash", "doc_id", "title", "url", "published", "published_basis", "source_path",
@@ -60,8 +69,45 @@ SELECT e.event_id, e.doc_id, e.sentence_id, e.text, e.event_type, e.mode, e.cont
        e.status, e.quad_class, e.intensity, e.cameo_root, e.goldstein, e.source, e.target,
        e.source_countries, e.target_countries, e.date, e.date_precision, e.date_text,
        e.date_basis, e.published, e.confidence, e.coder_version, e.trigger,
-       e.span_start, e.span_end, e.date_start, e.content_hash
+       e.span_start, e.span_end, e.date_start, e.content_hash,
+       COALESCE(c.cluster_id, e.event_id) AS cluster_id
 FROM events AS e
+LEFT JOIN sentences AS s ON s.sentence_id = e.sentence_id
+LEFT JOIN event_clusters AS c ON c.event_id = e.event_id
+"""
+
+# Clusters: the events passing the filters that represent their cluster (an event not yet
+# clustered is its own cluster), with every member of those clusters aggregated.
+_CLUSTER_SELECT = """
+WITH reps AS (
+    SELECT e.event_id FROM events AS e
+    LEFT JOIN event_clusters AS c ON c.event_id = e.event_id
+    WHERE COALESCE(c.cluster_id, e.event_id) = e.event_id {where}
+),
+members AS (
+    SELECT COALESCE(c.cluster_id, m.event_id) AS cluster_id, m.event_id, m.doc_id,
+           m.sentence_id, m.text, m.content_hash, m.published, m.date,
+           COALESCE(c.reason, 'first mention') AS reason
+    FROM events AS m
+    LEFT JOIN event_clusters AS c ON c.event_id = m.event_id
+    WHERE COALESCE(c.cluster_id, m.event_id) IN (SELECT event_id FROM reps)
+),
+agg AS (
+    SELECT cluster_id, count(*) AS n_mentions, count(DISTINCT content_hash) AS n_sources,
+           min(published) AS first_reported,
+           list({{'event_id': event_id, 'doc_id': doc_id, 'sentence_id': sentence_id,
+                  'text': text, 'published': published, 'date': date, 'reason': reason}}
+                ORDER BY published NULLS LAST, doc_id, event_id) AS mentions
+    FROM members GROUP BY cluster_id
+)
+SELECT e.event_id, e.doc_id, e.sentence_id, e.text, e.event_type, e.mode, e.contexts,
+       e.status, e.quad_class, e.intensity, e.cameo_root, e.goldstein, e.source, e.target,
+       e.source_countries, e.target_countries, e.date, e.date_precision, e.date_text,
+       e.date_basis, e.published, e.confidence, e.coder_version, e.trigger,
+       e.span_start, e.span_end, e.date_start, e.content_hash, e.event_id AS cluster_id,
+       agg.n_mentions, agg.n_sources, agg.first_reported, agg.mentions
+FROM events AS e
+JOIN agg ON agg.cluster_id = e.event_id
 LEFT JOIN sentences AS s ON s.sentence_id = e.sentence_id
 """
 
@@ -133,7 +179,7 @@ def _iso(value: _dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-class Queries:
+class Queries(FactQueries):
     """Read queries on one DuckDB connection. Not thread-safe: one per thread (use cursors)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -170,9 +216,15 @@ class Queries:
         country: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        mentions: bool = False,
     ) -> pd.DataFrame:
         """Events matching every filter given, in reading order (documents by publication
         date, then sentence order).
+
+        By default one row per **happening** (event cluster, see
+        :mod:`dyadwatch.store.clusters`): the cluster's first mention, with the
+        :data:`CLUSTER_COLUMNS` added; the filters apply to that first mention. With
+        ``mentions=True``, one row per coded mention, as stored.
 
         - ``dyad="JPN-KOR"``: undirected (default), the event's actor countries
           (``source_countries`` ∪ ``target_countries``) include both JPN and KOR, whichever
@@ -190,13 +242,14 @@ class Queries:
         - ``limit``/``offset``: paging, applied after ordering.
 
         Raises :class:`~dyadwatch.errors.QueryError` for a malformed dyad, code, date, type or
-        status. Columns: :data:`EVENT_COLUMNS` then :data:`EXTRA_EVENT_COLUMNS`.
+        status. Columns: :data:`EVENT_COLUMNS` then :data:`EXTRA_EVENT_COLUMNS` (then
+        :data:`CLUSTER_COLUMNS` unless ``mentions=True``).
 
         >>> store.events("JPN-KOR", since="2019", event_type=["accuse", "protest"])  # doctest: +SKIP
         """
         return self._events(
             dyad, directed, since, until, event_type, status, country, limit, offset,
-            _DOCUMENT_ORDER,
+            _DOCUMENT_ORDER, mentions,
         )  # fmt: skip
 
     def timeline(
@@ -212,6 +265,7 @@ class Queries:
         country: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        mentions: bool = False,
     ) -> pd.DataFrame:
         """Events between ``a`` and ``b`` (the dyad ``"a-b"``, same filters as :meth:`events`),
         in chronological order: by the first day of the event's date period, then publication
@@ -222,7 +276,7 @@ class Queries:
         dyad = f"{_code(a, 'actor code')}-{_code(b, 'actor code')}"
         return self._events(
             dyad, directed, since, until, event_type, status, country, limit, offset,
-            _CHRONO_ORDER,
+            _CHRONO_ORDER, mentions,
         )  # fmt: skip
 
     def _events(
@@ -237,6 +291,7 @@ class Queries:
         limit: int | None,
         offset: int,
         order: str,
+        mentions: bool = True,
     ) -> pd.DataFrame:
         where: list[str] = []
         params: list[Any] = []
@@ -275,9 +330,12 @@ class Queries:
             params.append(_choices(status, STATUSES, "status", str.lower))
         _count(limit, "limit")
         _count(offset, "offset")
-        sql = _EVENT_SELECT
-        if where:
-            sql += "WHERE " + " AND ".join(where) + "\n"
+        if mentions:
+            sql = _EVENT_SELECT
+            if where:
+                sql += "WHERE " + " AND ".join(where) + "\n"
+        else:
+            sql = _CLUSTER_SELECT.format(where="".join(" AND " + w for w in where))
         sql += f"ORDER BY {order}\n"
         if limit is not None:
             sql += "LIMIT ? "
@@ -285,7 +343,7 @@ class Queries:
         if offset:
             sql += "OFFSET ?"
             params.append(offset)
-        return _events_frame(self._fetch(sql, params))
+        return _events_frame(self._fetch(sql, params), clusters=not mentions)
 
     # -- documents and counts -----------------------------------------------------------------
 
@@ -313,7 +371,7 @@ class Queries:
         return {t: found[t] for t in TABLES}
 
 
-def _events_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+def _events_frame(rows: list[tuple[Any, ...]], clusters: bool = False) -> pd.DataFrame:
     n = len(EVENT_COLUMNS)
     data: dict[str, list[Any]] = {c: [r[i] for r in rows] for i, c in enumerate(EVENT_COLUMNS)}
     data["source"] = [json.loads(v) for v in data["source"]]
@@ -326,10 +384,24 @@ def _events_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     data["date_resolved"] = [d is not None for d in data["date"]]
     data["date_start"] = [r[n + 2] for r in rows]
     data["content_hash"] = [r[n + 3] for r in rows]
+    data["cluster_id"] = [r[n + 4] for r in rows]
     columns = list(EVENT_COLUMNS + EXTRA_EVENT_COLUMNS)
+    if clusters:
+        data["n_mentions"] = [int(r[n + 5]) for r in rows]
+        data["n_sources"] = [int(r[n + 6]) for r in rows]
+        data["first_reported"] = [_iso(r[n + 7]) for r in rows]
+        data["mentions"] = [[_mention(m) for m in r[n + 8]] for r in rows]
+        columns += list(CLUSTER_COLUMNS)
     frame = pd.DataFrame({c: _object(data[c]) for c in columns}, columns=columns)
     frame["quad_class"] = frame["quad_class"].astype("int64")
     for c in _FLOAT_COLUMNS:
         frame[c] = frame[c].astype("float64")
     frame["date_resolved"] = frame["date_resolved"].astype(bool)
+    if clusters:
+        frame["n_mentions"] = frame["n_mentions"].astype("int64")
+        frame["n_sources"] = frame["n_sources"].astype("int64")
     return frame
+
+
+def _mention(m: dict[str, Any]) -> dict[str, Any]:
+    return {**m, "published": _iso(m["published"])}

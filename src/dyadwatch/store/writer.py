@@ -13,9 +13,7 @@ once (a second read-only open of a file this process holds read-write fails with
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -24,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..records import Actor, Article, Event, Sentence
+from ..records import Article, Event, Indicator, Quote, Sentence
 from .migrations import (
     SCHEMA_VERSION,
     TABLES,
@@ -33,8 +31,18 @@ from .migrations import (
     migrate,
     utc_now,
 )
-from .periods import parse_day, period_start
+from .clusters import ClusterItem, ClusterParams, cluster_events
 from .queries import Queries
+from .rows import (
+    ACTOR_COLUMNS,
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    INDICATOR_COLUMNS,
+    QUOTE_COLUMNS,
+    SENTENCE_COLUMNS,
+    DocumentRows,
+    prepare,
+)
 
 # Up to this many parameters, a multi-row INSERT … VALUES; beyond, an Arrow table (DuckDB
 # binds each parameter separately, while scanning an Arrow table has a fixed cost).
@@ -42,99 +50,28 @@ _MAX_VALUES_PARAMS = 40
 # The name under which the Arrow table is visible to that INSERT only.
 _ROWS_VIEW = "_dyadwatch_rows"
 
-_DOCUMENT_COLUMNS = (
-    "content_hash", "doc_id", "title", "url", "published", "published_basis", "source_path",
-    "source_line", "lang", "text", "n_sentences", "n_events", "ingested_at", "coder_version",
-)  # fmt: skip
-_SENTENCE_COLUMNS = ("sentence_id", "content_hash", "doc_id", "idx", "text", "start", '"end"')
-_EVENT_COLUMNS = (
-    "event_id", "content_hash", "doc_id", "sentence_id", "text", "span_start", "span_end",
-    "trigger", "event_type", "mode", "contexts", "status", "quad_class", "intensity",
-    "cameo_root", "goldstein", "date", "date_start", "date_precision", "date_text",
-    "date_basis", "published", "confidence", "coder_version", "source_countries",
-    "target_countries", "source", "target",
-)  # fmt: skip
-_ACTOR_COLUMNS = (
-    "event_id", "side", "position", "name", "country", "sector", "person", "role", "basis",
-)  # fmt: skip
-
 Row = tuple[Any, ...]
-#: What :meth:`Store.add_documents` takes: one ``(article, sentences, events)`` per document.
-Document = tuple[Article, Sequence[Sentence], Sequence[Event]]
+#: What :meth:`Store.add_documents` takes per document: ``(article, sentences, events)`` or
+#: ``(article, sentences, events, quotes, indicators)``.
+Document = (
+    tuple[Article, Sequence[Sentence], Sequence[Event]]
+    | tuple[Article, Sequence[Sentence], Sequence[Event], Sequence[Quote], Sequence[Indicator]]
+)
 
 
-def _countries(actors: Sequence[Actor]) -> list[str]:
-    seen: dict[str, None] = {}
-    for actor in actors:
-        if actor.country is not None:
-            seen.setdefault(actor.country, None)
-    return list(seen)
+# The block of an event in SQL, as :func:`dyadwatch.store.clusters.block_key` makes it.
+_BLOCK_SQL = (
+    "(e.event_type || '|' || array_to_string(list_sort(list_distinct("
+    "list_concat(e.source_countries, e.target_countries))), '+'))"
+)
 
 
-def _event_row(article: Article, event: Event) -> Row:
-    try:
-        date_start = period_start(event.date)
-        published = parse_day(event.published)
-    except ValueError as exc:
-        raise StoreError(f"event {event.event_id}: bad date: {exc}") from None
-    return (
-        event.event_id, article.content_hash, event.doc_id, event.sentence_id, event.text,
-        event.char_span[0], event.char_span[1], event.trigger, event.event_type, event.mode,
-        list(event.contexts), event.status, event.quad_class, event.intensity,
-        event.cameo_root, event.goldstein, event.date, date_start, event.date_precision,
-        event.date_text, event.date_basis, published, event.confidence, event.coder_version,
-        _countries(event.source), _countries(event.target),
-        json.dumps([a.to_dict() for a in event.source], ensure_ascii=False),
-        json.dumps([a.to_dict() for a in event.target], ensure_ascii=False),
-    )  # fmt: skip
-
-
-def _actor_rows(event: Event) -> Iterator[Row]:
-    for side, actors in (("source", event.source), ("target", event.target)):
-        for position, a in enumerate(actors):
-            yield (event.event_id, side, position, a.name, a.country, a.sector, a.person,
-                   a.role, a.basis)  # fmt: skip
-
-
-def _default_coder_version(events: Sequence[Event]) -> str | None:
-    versions = {e.coder_version for e in events}
-    return versions.pop() if len(versions) == 1 else None
-
-
-@dataclass(frozen=True, slots=True)
-class _Rows:
-    """The rows of one document, ready to insert."""
-
-    content_hash: str
-    document: Row
-    sentences: list[Row]
-    events: list[Row]
-    actors: list[Row]
-
-
-def _prepare(
-    article: Article,
-    sentences: Sequence[Sentence],
-    events: Sequence[Event],
-    coder_version: str | None,
-) -> _Rows:
-    """Build every row of a document (a bad value fails here, before any transaction)."""
-    version = coder_version if coder_version is not None else _default_coder_version(events)
-    document: Row = (
-        article.content_hash, article.doc_id, article.title, article.url, article.published,
-        article.published_basis, article.source_path, article.source_line, article.lang,
-        article.text, len(sentences), len(events), utc_now(), version,
-    )  # fmt: skip
-    return _Rows(
-        content_hash=article.content_hash,
-        document=document,
-        sentences=[
-            (s.sentence_id, article.content_hash, s.doc_id, s.index, s.text, s.start, s.end)
-            for s in sentences
-        ],
-        events=[_event_row(article, e) for e in events],
-        actors=[row for e in events for row in _actor_rows(e)],
-    )
+def _full(document: Document) -> tuple[Article, Sequence[Sentence], Sequence[Event],
+                                       Sequence[Quote], Sequence[Indicator]]:
+    if len(document) == 3:
+        article, sentences, events = document  # type: ignore[misc]
+        return article, sentences, events, (), ()
+    return document  # type: ignore[return-value]
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
@@ -229,6 +166,8 @@ class Store(Queries):
         sentences: Sequence[Sentence],
         events: Sequence[Event],
         *,
+        quotes: Sequence[Quote] = (),
+        indicators: Sequence[Indicator] = (),
         coder_version: str | None = None,
     ) -> bool:
         """Store an article with its sentences, events and their actors, in ONE transaction.
@@ -240,7 +179,7 @@ class Store(Queries):
         event date that is not ``YYYY[-MM[-DD]]``). ``coder_version`` (of the document row)
         defaults to the events' one when they all agree.
         """
-        rows = _prepare(article, sentences, events, coder_version)
+        rows = prepare(article, sentences, events, coder_version, quotes, indicators)
         try:
             return self._write([rows])[0]
         except (duckdb.Error, pa.ArrowException) as exc:
@@ -260,16 +199,16 @@ class Store(Queries):
         stored, :class:`~dyadwatch.errors.StoreError` is raised for it, and the ones after it
         are not attempted.
         """
-        batch = list(documents)
+        batch = [_full(d) for d in documents]
         if not batch:
             return []
         try:
-            prepared = [_prepare(a, s, e, None) for a, s, e in batch]
+            prepared = [prepare(a, s, e, None, q, i) for a, s, e, q, i in batch]
             return self._write(prepared)
         except (StoreError, duckdb.Error, pa.ArrowException):
-            return [self.add_document(a, s, e) for a, s, e in batch]
+            return [self.add_document(a, s, e, quotes=q, indicators=i) for a, s, e, q, i in batch]
 
-    def _write(self, documents: Sequence[_Rows]) -> list[bool]:
+    def _write(self, documents: Sequence[DocumentRows]) -> list[bool]:
         """Write the documents not stored yet, in one transaction; all of them or none (the
         transaction is rolled back and the error re-raised)."""
         if self.read_only:
@@ -287,7 +226,7 @@ class Store(Queries):
                     [[d.content_hash for d in documents]],
                 ).fetchall()
             }
-            new: list[_Rows] = []
+            new: list[DocumentRows] = []
             written: list[bool] = []
             for d in documents:
                 fresh = d.content_hash not in stored
@@ -298,10 +237,12 @@ class Store(Queries):
             if not new:
                 con.execute("ROLLBACK")
                 return written
-            self._insert("documents", _DOCUMENT_COLUMNS, [d.document for d in new])
-            self._insert("sentences", _SENTENCE_COLUMNS, [r for d in new for r in d.sentences])
-            self._insert("events", _EVENT_COLUMNS, [r for d in new for r in d.events])
-            self._insert("actors", _ACTOR_COLUMNS, [r for d in new for r in d.actors])
+            self._insert("documents", DOCUMENT_COLUMNS, [d.document for d in new])
+            self._insert("sentences", SENTENCE_COLUMNS, [r for d in new for r in d.sentences])
+            self._insert("events", EVENT_COLUMNS, [r for d in new for r in d.events])
+            self._insert("actors", ACTOR_COLUMNS, [r for d in new for r in d.actors])
+            self._insert("quotes", QUOTE_COLUMNS, [r for d in new for r in d.quotes])
+            self._insert("indicators", INDICATOR_COLUMNS, [r for d in new for r in d.indicators])
             con.execute("COMMIT")
         except BaseException:
             _rollback(con)
@@ -327,6 +268,52 @@ class Store(Queries):
         con.from_arrow(frame).query(
             _ROWS_VIEW, f"INSERT INTO {table} ({names}) SELECT {selected} FROM {_ROWS_VIEW}"
         )
+
+    # -- clusters -----------------------------------------------------------------------------
+
+    def update_clusters(self, params: ClusterParams = ClusterParams(), *, full: bool = False) -> int:
+        """Group events into clusters, one per happening (:mod:`dyadwatch.store.clusters`).
+
+        Only the blocks (type + country set) that hold events not clustered yet are redone,
+        entirely, so the result is the same whatever order documents arrived in; ``full=True``
+        redoes every block. One transaction. Returns the number of events (re)assigned.
+        Until this runs, a new event counts as a cluster of its own.
+        """
+        if self.read_only:
+            raise StoreError(f"database {self.path} is open read-only")
+        con = self._connection()
+        todo = "" if full else (
+            f"WHERE {_BLOCK_SQL} IN (SELECT DISTINCT {_BLOCK_SQL} FROM events AS e "
+            "WHERE e.event_id NOT IN (SELECT event_id FROM event_clusters))"
+        )
+        try:
+            con.execute("BEGIN TRANSACTION")
+            rows = con.execute(
+                "SELECT e.event_id, e.event_type, e.mode, "
+                "list_concat(e.source_countries, e.target_countries), e.date_start, "
+                "e.date_precision, e.status, e.text, e.published, e.date_basis "
+                f"FROM events AS e {todo}"
+            ).fetchall()
+            items = [ClusterItem(r[0], r[1], r[2], tuple(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
+                     for r in rows]
+            assigned = cluster_events(items, params)
+            blocks = sorted({a.block for a in assigned})
+            if full:
+                con.execute("DELETE FROM event_clusters")
+            elif blocks:
+                con.execute("DELETE FROM event_clusters WHERE list_contains(?, block)", [blocks])
+            self._insert(
+                "event_clusters", ("event_id", "cluster_id", "block", "reason", "similarity"),
+                [(a.event_id, a.cluster_id, a.block, a.reason, a.similarity) for a in assigned],
+            )
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            _rollback(con)
+            raise StoreError(f"could not update event clusters in {self.path}: {exc}") from exc
+        except BaseException:
+            _rollback(con)
+            raise
+        return len(assigned)
 
     # -- export -------------------------------------------------------------------------------
 

@@ -1,0 +1,49 @@
+"""Scoring the coder: ``dyadwatch eval``."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .options import progress_bar
+
+
+def eval_(
+    suites: Annotated[list[str], typer.Argument(help="Suites to score, or 'all'.")],
+    data: Annotated[Path, typer.Option("--data", help="Folder holding the suites.")] = Path("../shared/data"),
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Score the first N cases of each suite.")] = None,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write the figures as JSON.")] = None,
+    markdown: Annotated[Optional[Path], typer.Option("--markdown", help="Write docs/accuracy.md.")] = None,
+) -> None:
+    """Score the coder on other projects' annotated suites (PLOVER gold, UniversalPetrarch,
+    ConfliBERT, CASE 2021, PETRARCH-2 unit tests) and print the figures against the targets."""
+    from ..evaluation.report import render_table, report_to_json, write_markdown
+    from ..evaluation.runner import predict
+    from ..evaluation.scoring import score_suite
+    from ..evaluation.suites import SUITE_NAMES, load_suite
+    from ..pipeline import Coder
+
+    names = list(SUITE_NAMES) if suites == ["all"] else suites
+    unknown = [n for n in names if n not in SUITE_NAMES]
+    if unknown:
+        raise typer.BadParameter(f"unknown suite(s) {unknown}; choose from {', '.join(SUITE_NAMES)} or all")
+    coder = Coder()
+    reports = []
+    for name in names:
+        suite = load_suite(name, data, limit=limit)
+        with progress_bar() as progress:
+            progress.add_task(f"scoring {name} ({len(suite.cases)} cases)", total=None)
+            reports.append(score_suite(suite, predict(coder, suite.cases)))
+    Console(width=max(Console().width, 120)).print(render_table(reports))
+    if report is not None:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(report_to_json(reports), indent=2), encoding="utf-8")
+    if markdown is not None:
+        command = "dyadwatch eval " + " ".join(suites) + (f" --limit {limit}" if limit else "")
+        write_markdown(reports, markdown, coder_version=coder.config.coder_version, date=_dt.date.today(),
+                       data_dir=str(data), command=command)
