@@ -20,7 +20,7 @@ from dyadwatch.records import Article, Event
 
 pytestmark = pytest.mark.slow
 
-ARTICLE_1 = "000_3ace1f45b5fdacfe.txt"
+ARTICLE_1 = "000_3ace1f45b5fdacfe.txt"  # also in conftest.py (the fixture that codes them)
 ARTICLE_2 = "002_fdae8c812c998ea1.txt"
 
 #: (article, phrase in the sentence, type, source countries, target countries, date prefix, status)
@@ -50,16 +50,6 @@ EXPECTED = [
     (ARTICLE_1, "is expected to host a similar reception on Thursday 19 June", "CONSULT", {"KOR"}, {"JPN"},
      "2025-06-19", "future"),
 ]
-
-
-@pytest.fixture(scope="module")
-def corpus(coder, corpus_dir: Path) -> dict[str, Result]:  # type: ignore[no-untyped-def]
-    out: dict[str, Result] = {}
-    dated = Config(pub_date=_dt.date(2025, 6, 18))
-    for name, config in ((ARTICLE_1, dated), (ARTICLE_2, Config())):
-        articles = [a for a in read_paths([corpus_dir / name], config) if isinstance(a, Article)]
-        out[name] = next(coder.code_articles(articles))
-    return out
 
 
 def _countries(actors: tuple) -> set[str]:  # type: ignore[type-arg]

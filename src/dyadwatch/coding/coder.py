@@ -20,7 +20,7 @@ from ..nlp.dates import find_time_expressions
 from ..records import Actor, Article, Event, Sentence, TimeExpr
 from . import roles
 from .actors import LOCATIVE_PREPS, ActorResolver, Discourse, MentionSpan
-from .dating import DatedRef, anchored, is_recent, pick_time, representative_day
+from .dating import DatedRef, anchored, anniversary_of, is_recent, pick_time, representative_day, years_before
 from .lexicon import Cue, Lexicon
 from .ontology import QUAD_CLASS, cameo, intensity
 from .repairs import names_before, stranded_conjuncts
@@ -223,10 +223,17 @@ class EventCoder:
             date, precision, date_text, basis = article.published.isoformat(), "day", None, "publication"
         else:
             date, precision, date_text, basis = None, None, None, "publication"
+        marked = anniversary_of(tok) if tok.pos_ == "NOUN" else None
+        if marked is not None and date is not None:
+            # "the 60th anniversary of the normalisation" (in 2025): what is marked is 60 years older
+            date, precision, basis = years_before(date, marked[1]), "year", "context"
+            date_text = " ".join(t.text for t in marked[0].subtree if t.i <= marked[0].i)
         on = representative_day(date, article.published)
 
         if tok.pos_ == "NOUN" and cue.kind == "N":
             source, target, joint = self._noun_roles(tok, cue, mentions, ctx, on)
+            if marked is not None and not source and not target:
+                source, joint = self._celebrants(marked[0], mentions, ctx, on), True
         else:
             source, target, joint = self._verb_roles(tok, trig, mentions, ctx, on)
         if cue.frame == "joint" and len(source) >= 2 and not target:
@@ -392,6 +399,24 @@ class EventCoder:
             target = self._other_party(source, ctx)
         source = tuple(a for a in source if a not in target) or source
         return source, target, joint
+
+    def _celebrants(
+        self, anniversary: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
+    ) -> tuple[Actor, ...]:
+        """Who marks an anniversary of an unattributed act ("To mark the 60th anniversary of
+        the normalisation, Japan and South Korea held a ceremony") are its parties."""
+        verb = roles.governing_verb(anniversary)
+        while verb is not None and verb.dep_ in ("advcl", "xcomp", "ccomp", "acl") and not roles.subject_of(verb, 0)[0]:
+            verb = verb.head
+        if verb is None:
+            return ()
+        subj, passive = roles.subject_of(verb)
+        if subj is None or passive:
+            return ()
+        found = self.resolver.resolve(subj, mentions, ctx, on)
+        for extra in stranded_conjuncts(subj, mentions):
+            found += tuple(a for a in self.resolver.resolve(extra, mentions, ctx, on) if a not in found)
+        return found if len(_countries(found)) >= 2 else ()
 
     def _nested_target(
         self, head: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None,

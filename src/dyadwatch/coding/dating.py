@@ -109,3 +109,37 @@ def _clause(token: Token) -> Token | None:
             return node
         node = node.head
     return node
+
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "seventy-fifth": 75, "eightieth": 80, "hundredth": 100, "centenary": 100, "centennial": 100,
+}  # fmt: skip
+
+
+def anniversary_of(noun: Token) -> tuple[Token, int] | None:
+    """``(anniversary token, years)`` when ``noun`` is what an anniversary marks: "the 60th
+    anniversary of their diplomatic normalization" → (anniversary, 60)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in ("anniversary", "centenary", "centennial"):
+        return None
+    ann = head.head
+    if ann.lemma_.lower() in ("centenary", "centennial"):
+        return ann, 100
+    for c in ann.children:
+        if c.dep_ in ("amod", "nummod", "compound"):
+            low = c.lower_
+            digits = low.rstrip("stndrh")
+            if digits.isdigit() and low != digits:
+                return ann, int(digits)
+            if low in _ORDINAL_WORDS:
+                return ann, _ORDINAL_WORDS[low]
+    return None
+
+
+def years_before(date: str | None, years: int) -> str | None:
+    """The year ``years`` before the year of ``date`` (``YYYY[-MM[-DD]]``)."""
+    if date is None:
+        return None
+    return f"{int(date[:4]) - years:04d}"
