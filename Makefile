@@ -29,6 +29,9 @@ demo: install
 	fi
 	$(BIN)/dyadwatch stats --db $(DB)
 	$(BIN)/dyadwatch timeline JPN KOR --db $(DB)
+	$(BIN)/dyadwatch report JPN KOR --db $(DB) --out out/jpn_kor_report.html
+	@echo "Report: out/jpn_kor_report.html (open it in a browser; works offline)."
+	@echo "Dashboard: $(BIN)/dyadwatch serve --db $(DB)  then open http://127.0.0.1:8000/"
 
 test: install
 	$(BIN)/python -m pytest -q

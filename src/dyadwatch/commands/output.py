@@ -82,8 +82,10 @@ def print_frame(frame: pd.DataFrame, fmt: str, columns: list[str], json_columns:
                     cells.append(actors_label(v))
                 elif c == "speaker":
                     cells.append(actors_label([v]) if v else "")
+                elif isinstance(v, float):
+                    cells.append("" if v != v else f"{v:.3g}" if abs(v) < 1e6 else f"{v:,.0f}")
                 else:
-                    cells.append("" if v is None or (isinstance(v, float) and v != v) else str(v))
+                    cells.append("" if v is None else str(v))
             table.add_row(*cells)
         Console(width=max(Console().width, 140)).print(table)
     else:
