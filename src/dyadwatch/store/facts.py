@@ -105,8 +105,9 @@ class FactQueries:
         where: list[str] = []
         params: list[Any] = []
         if speaker is not None:
-            where.append("(q.speaker_name ILIKE ? OR q.speaker_person ILIKE ? OR q.speaker_text ILIKE ?)")
-            like = "%" + speaker.replace("%", r"\%").replace("_", r"\_") + "%"
+            where.append("(q.speaker_name ILIKE ? ESCAPE '\\' OR q.speaker_person ILIKE ? ESCAPE '\\' "
+                         "OR q.speaker_text ILIKE ? ESCAPE '\\')")
+            like = "%" + speaker.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
             params += [like, like, like]
         if country is not None:
             where.append("q.speaker_country = ?")
