@@ -35,6 +35,10 @@ class Config:
     #: Extra actor files (same columns as the packaged ones) loaded after the packaged data.
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     coder_version: str = CODER_VERSION
+    #: Let the learned sentence classifier (coding/classifier.py, packaged weights) add events
+    #: where the rules find none and retype rule events it confidently disagrees with.
+    #: Needs torch and sentence-transformers; off, neither is used.
+    classifier: bool = False
 
     def with_(self, **changes: object) -> "Config":
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from .coding.actors import ActorResolver
 from .coding.coder import EventCoder
+from .coding.indicators import IndicatorExtractor
 from .coding.kb import KnowledgeBase
 from .coding.lexicon import Lexicon
 from .config import Config
 from .errors import DyadwatchError, IngestError
 from .ingest import read_paths
 from .nlp.pipeline import load_model, parse
-from .records import Article, Event, Sentence
+from .records import Article, Event, Indicator, Quote, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,8 @@ class Result:
     article: Article
     sentences: tuple[Sentence, ...]
     events: tuple[Event, ...]
+    quotes: tuple[Quote, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
 
 
 class Coder:
@@ -39,11 +42,21 @@ class Coder:
         self.kb = KnowledgeBase.load(self.config.actor_files)
         self.lexicon = Lexicon.load(cue_files)
         self.coder = EventCoder(ActorResolver(self.kb, self.nlp), self.lexicon, self.config)
+        self.indicators = IndicatorExtractor(self.coder.resolver, self.config)
+        self.assist = None  # the learned classifier's pass (Config.classifier), loaded lazily
+        if self.config.classifier:
+            from .coding.assist import Assist
+            from .coding.classifier import SentenceClassifier
+
+            self.assist = Assist(self.coder, SentenceClassifier.load())
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[Result]:
         for article, doc in parse(self.nlp, articles, self.config):
             sentences, events = self.coder.code(article, doc)
-            yield Result(article, tuple(sentences), tuple(events))
+            if self.assist is not None:
+                events = self.assist.revise(article, doc, sentences, events)
+            indicators = self.indicators.extract(article, doc, sentences)
+            yield Result(article, tuple(sentences), tuple(events), indicators=tuple(indicators))
 
     def code_text(self, text: str, *, published: "str | None" = None, doc_id: str = "text") -> Result:
         """Code one piece of text (handy in notebooks and tests)."""
