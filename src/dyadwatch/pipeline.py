@@ -15,6 +15,7 @@ from pathlib import Path
 from .coding.actors import ActorResolver
 from .coding.coder import EventCoder
 from .coding.indicators import IndicatorExtractor
+from .coding.quotes import QuoteExtractor
 from .coding.kb import KnowledgeBase
 from .coding.lexicon import Lexicon
 from .config import Config
@@ -42,6 +43,7 @@ class Coder:
         self.kb = KnowledgeBase.load(self.config.actor_files)
         self.lexicon = Lexicon.load(cue_files)
         self.coder = EventCoder(ActorResolver(self.kb, self.nlp), self.lexicon, self.config)
+        self.quotes = QuoteExtractor(self.coder.resolver, self.config)
         self.indicators = IndicatorExtractor(self.coder.resolver, self.config)
         self.assist = None  # the learned classifier's pass (Config.classifier), loaded lazily
         if self.config.classifier:
@@ -55,8 +57,9 @@ class Coder:
             sentences, events = self.coder.code(article, doc)
             if self.assist is not None:
                 events = self.assist.revise(article, doc, sentences, events)
+            quotes = self.quotes.extract(article, doc, sentences)
             indicators = self.indicators.extract(article, doc, sentences)
-            yield Result(article, tuple(sentences), tuple(events), indicators=tuple(indicators))
+            yield Result(article, tuple(sentences), tuple(events), tuple(quotes), tuple(indicators))
 
     def code_text(self, text: str, *, published: "str | None" = None, doc_id: str = "text") -> Result:
         """Code one piece of text (handy in notebooks and tests)."""

@@ -170,7 +170,8 @@ class Quote:
     sentence the quote starts in and ``sentence_ids`` every sentence it covers. ``speaker`` is
     ``None`` when no speaker was found (then ``"no_speaker"`` is in ``flags``);
     ``speaker_text`` is the speaker as written (a pronoun for a resolved "he said").
-    ``flags`` name anything odd: ``unbalanced_quotes``, ``no_speaker``, ``no_cue``.
+    ``flags`` name anything odd: ``unbalanced_quotes``, ``no_speaker``, ``no_cue``,
+    ``partial_quote``, ``interrupted``, ``continued``, ``several_speakers`` (docs/quotes.md).
     """
 
     quote_id: str

@@ -294,3 +294,16 @@ def test_add_documents_stores_many_documents_in_batches(db_path: Path) -> None:
         for i in range(0, 100, 25):
             assert store.add_documents(docs[i : i + 25]) == [True] * 25
         assert store.counts()["events"] == 1000 and store.counts()["actors"] == 2000
+
+
+def test_duplicate_ids_within_a_document_are_refused_by_name(store: Store) -> None:
+    from dyadwatch.records import Quote
+
+    article, sentences, events = make_document()
+    q = Quote("qt-1", article.doc_id, sentences[0].sentence_id, "x", (0, 1), True, "said", None, None, None,
+              None, None)
+    with pytest.raises(StoreError, match="quote_id qt-1 occurs twice"):
+        store.add_document(article, sentences, events, quotes=[q, q])
+    assert store.counts()["documents"] == 0
+    assert store.add_document(article, sentences, events, quotes=[q])
+    assert list(store.quotes()["quote_id"]) == ["qt-1"]

@@ -21,20 +21,28 @@ def eval_(
     markdown: Annotated[Optional[Path], typer.Option("--markdown", help="Write docs/accuracy.md.")] = None,
 ) -> None:
     """Score the coder on other projects' annotated suites (PLOVER gold, UniversalPetrarch,
-    ConfliBERT, CASE 2021, PETRARCH-2 unit tests) and print the figures against the targets."""
+    ConfliBERT, CASE 2021, PETRARCH-2 unit tests; PolNeAR for quotes) and print the figures
+    against the targets."""
     from ..evaluation.report import render_table, report_to_json, write_markdown
     from ..evaluation.runner import predict
     from ..evaluation.scoring import score_suite
+    from ..evaluation.polnear import polnear_report
     from ..evaluation.suites import SUITE_NAMES, load_suite
     from ..pipeline import Coder
 
-    names = list(SUITE_NAMES) if suites == ["all"] else suites
-    unknown = [n for n in names if n not in SUITE_NAMES]
+    known = (*SUITE_NAMES, "polnear")
+    names = list(known) if suites == ["all"] else suites
+    unknown = [n for n in names if n not in known]
     if unknown:
-        raise typer.BadParameter(f"unknown suite(s) {unknown}; choose from {', '.join(SUITE_NAMES)} or all")
+        raise typer.BadParameter(f"unknown suite(s) {unknown}; choose from {', '.join(known)} or all")
     coder = Coder()
     reports = []
     for name in names:
+        if name == "polnear":  # quotes, not events: scored by its own harness
+            with progress_bar() as progress:
+                progress.add_task("scoring polnear (quote attribution)", total=None)
+                reports.append(polnear_report(coder, data, limit))
+            continue
         suite = load_suite(name, data, limit=limit)
         with progress_bar() as progress:
             progress.add_task(f"scoring {name} ({len(suite.cases)} cases)", total=None)

@@ -130,7 +130,14 @@ def prepare(
     quotes: Sequence[Quote] = (),
     indicators: Sequence[Indicator] = (),
 ) -> DocumentRows:
-    """Build every row of a document."""
+    """Build every row of a document; ids must be unique within it."""
+    for what, ids in (("sentence_id", [x.sentence_id for x in sentences]), ("event_id", [e.event_id for e in events]),
+                      ("quote_id", [q.quote_id for q in quotes]),
+                      ("indicator_id", [i.indicator_id for i in indicators])):
+        if len(set(ids)) != len(ids):
+            dup = next(i for i in ids if ids.count(i) > 1)
+            raise StoreError(f"could not store document {article.doc_id!r}: {what} {dup} occurs twice; "
+                             "nothing was written")
     version = coder_version if coder_version is not None else _default_coder_version(events)
     document: Row = (
         article.content_hash, article.doc_id, article.title, article.url, article.published,

@@ -1,0 +1,351 @@
+"""Cue words of attribution and the syntax around them: which word introduces a quote, what it
+reports (a complement clause, an object, an infinitive) and who its source is.
+
+Attribution covers statements, beliefs and intentions (as in PARC and PolNeAR). The documented
+vocabulary (:mod:`.quotes_vocab`, docs/quotes.md) is matched by lemma:
+
+* :data:`SPEECH_VERBS` report what was said: they introduce direct quotes and take a complement
+  clause ("Lee said (that) the two countries would …").
+* :data:`OBJECT_VERBS` and :data:`ATTITUDE_VERBS` also report through their object
+  ("emphasizing the importance of …", "backed the deal"). When the object has a "that" clause
+  ("expressed hope that …") the clause is the content.
+* :data:`INTENTION_VERBS` report an intention through an infinitive ("pledged to continue",
+  "plans to lift"); with :data:`CONTROL_VERBS` the infinitive may hang on the object ("urged
+  Tokyo to lift").
+* Any other verb with a finite complement clause (a "that" clause or a clause with its own
+  subject) reports it, except the verbs of :data:`NON_ATTRIBUTIVE` ("ensure that", "means
+  that"); so do adjectives of stance ("confident that") and the nouns of :data:`REPORT_NOUNS`
+  with a "that" clause ("Trump's claim that …").
+* Phrasal cues: "point out", "call for"; and the preposition "according to".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+from . import roles
+from .quotes_vocab import (
+    ABOUT_PREPS,
+    ADDRESSEE_VERBS,
+    ANAPHORIC_OBJECTS,
+    ATTITUDE_VERBS,
+    COMPLEMENTIZERS,
+    CONTENT_PREPS,
+    CONTROL_VERBS,
+    EXPLETIVE,
+    EXPRESSED,
+    INTENT_NOUNS,
+    INTENTION_VERBS,
+    MIXED_DEPS,
+    NON_ATTRIBUTIVE,
+    OBJECT_VERBS,
+    PHRASAL,
+    REPORT_NOUNS,
+    SPEECH_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_NOUNS,
+    SUPPORT_VERBS,
+)
+
+WORD = ("PUNCT", "SPACE")
+
+
+def is_cue_verb(tok: Token) -> bool:
+    """A verb of the documented vocabulary (the cues of direct quotes)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return (lemma, _particle(tok)) in PHRASAL or lemma in SPEECH_VERBS or lemma in OBJECT_VERBS
+
+
+def is_according(tok: Token) -> bool:
+    """The "according" of "according to X" (with its object)."""
+    return tok.lower_ == "according" and according_source(tok) is not None
+
+
+def according_source(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.lower_ == "to":
+            objs = roles.children(c, ("pobj",))
+            if objs:
+                return objs[0]
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        objs = roles.children(nxt, ("pobj",))
+        return objs[0] if objs else None
+    return None
+
+
+def cue_text(tok: Token) -> str:
+    """The cue as written: "said", "pointed out", "according to"."""
+    if tok.lower_ == "according":
+        return "according to"
+    prt = _particle(tok)
+    if prt and (tok.lemma_.lower(), prt) in PHRASAL:
+        return f"{tok.text} {prt}"
+    return tok.text
+
+
+def _particle(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "for" and tok.lemma_.lower() == "call"):
+            return c.lower_
+    return None
+
+
+# -- what a cue reports -----------------------------------------------------------------------
+def is_speech(tok: Token) -> bool:
+    """A verb of saying (``SPEECH_VERBS``) or "according to": reported speech by definition."""
+    return is_according(tok) or (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS)
+
+
+def descriptive(verb: Token) -> bool:
+    """A participle describing a noun ("known for", "a plan backed by") or a passive without
+    agent ("is expected to"; not "it was announced that …"): nobody is reported as speaking."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    own = {c.dep_ for c in verb.children}
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and not own & {"aux", "nsubj", "nsubjpass"}:
+        return True
+    subj = roles.children(verb, roles.PASS_SUBJ)
+    if subj and subj[0].lower_ == "it":
+        return False
+    passive = subj or any(c.dep_ == "auxpass" for c in verb.children)
+    return bool(passive) and roles.agent_of(verb) is None
+
+
+def reported_head(cue: Token) -> Token | None:
+    """The head of what ``cue`` (a verb, stance adjective or report noun) reports, or None."""
+    if cue.pos_ == "ADJ":
+        return _stance(cue) if cue.dep_ in ("acomp", "oprd") else None
+    if cue.pos_ == "NOUN":
+        return _noun_content(cue)
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = cue.lemma_.lower()
+    listed = lemma in SPEECH_VERBS or lemma in OBJECT_VERBS or lemma in INTENTION_VERBS or lemma in ATTITUDE_VERBS
+    if lemma in NON_ATTRIBUTIVE and not listed:
+        return None
+    clause = _finite_clause(cue, need_that=False)
+    if clause is not None and (listed or _has_source(cue)):
+        return clause
+    if (lemma, _particle(cue)) == ("call", "for"):
+        for c in cue.children:
+            if c.lower_ == "for":
+                objs = roles.children(c, ("pobj",))
+                return objs[0] if objs else None
+    if lemma == "accuse":  # "accused Moscow of making demands"
+        for c in cue.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = roles.children(c, ("pobj", "pcomp"))
+                return inner[0] if inner else None
+    if lemma in INTENTION_VERBS:
+        for x in roles.children(cue, ("xcomp",)):
+            if x.pos_ in ("VERB", "AUX"):
+                return x
+        for obj in roles.children(cue, ("dobj",)) if lemma in CONTROL_VERBS else []:  # "urged Tokyo to lift"
+            inner = roles.children(obj, ("acl", "xcomp", "ccomp"))
+            if inner and any(t.dep_ == "aux" and t.lower_ == "to" for t in inner[0].children):
+                return inner[0]
+    if lemma in OBJECT_VERBS or lemma in ATTITUDE_VERBS:
+        found = _object_content(cue, lemma)
+        if found is not None:
+            return found
+    if lemma in SPEECH_VERBS:
+        for c in cue.rights:
+            if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS:
+                inner = roles.children(c, ("pobj", "pcomp"))
+                if inner:
+                    return inner[0]
+    return None
+
+
+def trailing_clause(cue: Token) -> Token | None:
+    """"Trade will grow, he said": the clause the parser hung a trailing speech verb from."""
+    if cue.lemma_.lower() not in SPEECH_VERBS or cue.dep_ not in ("parataxis", "ccomp"):
+        return None
+    head = cue.head
+    if head.i >= cue.i or head.pos_ not in ("VERB", "AUX") or _finite_clause(cue, need_that=False) is not None:
+        return None
+    if not roles.children(cue, roles.SUBJ):
+        return None
+    first = min(t.i for t in cue.subtree if t.pos_ not in WORD)
+    return head if first > 0 and cue.doc[first - 1].text in (",", "—", "–") else None
+
+
+def _stance(adj: Token) -> Token | None:
+    preps = STANCE_ADJECTIVES.get(adj.lower_)
+    if preps is None:
+        return None
+    clause = _finite_clause(adj, need_that=False)
+    if clause is not None:
+        return clause
+    for x in roles.children(adj, ("xcomp",)):
+        if any(t.dep_ == "aux" and t.lower_ == "to" for t in x.children):
+            return x
+    for c in adj.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            inner = roles.children(c, ("pobj", "pcomp"))
+            if inner:
+                return inner[0]
+    return None
+
+
+def _noun_content(noun: Token) -> Token | None:
+    lemma = noun.lemma_.lower()
+    if lemma in REPORT_NOUNS or lemma in INTENT_NOUNS:
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return c
+    if lemma in INTENT_NOUNS:
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl") and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children):
+                return c
+    preps = STANCE_NOUNS.get(noun.lower_) or STANCE_NOUNS.get(lemma)
+    for c in noun.children if preps else ():
+        if c.dep_ == "prep" and c.lower_ in preps:
+            inner = roles.children(c, ("pobj", "pcomp"))
+            if inner:
+                return inner[0]
+    return None
+
+
+def _finite_clause(head: Token, need_that: bool) -> Token | None:
+    """A complement clause of ``head``: with "that"/"whether"/"if", or (unless ``need_that``)
+    with a subject of its own; not cut off by a colon."""
+    for c in roles.children(head, ("ccomp",)):
+        marked = any(m.dep_ == "mark" and m.lower_ in COMPLEMENTIZERS for m in c.children)
+        subject = any(m.dep_ in roles.SUBJ + roles.PASS_SUBJ + ("expl",) for m in c.children)
+        if (marked or (subject and not need_that)) and not _cut_off(c, head):
+            return c
+    return None
+
+
+def _has_source(cue: Token) -> bool:
+    """A verb outside the vocabulary counts only with a subject that can hold a view."""
+    subj, passive = roles.subject_of(cue, max_hops=2)
+    return subj is not None and not passive and subj.lower_ not in EXPLETIVE
+
+
+def _object_content(cue: Token, lemma: str) -> Token | None:
+    for obj in roles.children(cue, ("dobj", "obj")):
+        if lemma in ADDRESSEE_VERBS and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP")):
+            continue  # "told reporters", "urged Tokyo"
+        clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp")
+                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if clause:
+            return clause[0]  # "expressed hope that …"
+        if lemma == "express" and obj.lemma_.lower() not in EXPRESSED:
+            return None
+        if obj.lower_ in ANAPHORIC_OBJECTS or obj.lemma_.lower() in ANAPHORIC_OBJECTS or obj.pos_ == "PRON":
+            return None
+        return obj
+    if lemma in ("propose", "recommend", "suggest"):
+        xcomp = roles.children(cue, ("xcomp",))
+        return xcomp[0] if xcomp else None
+    return None
+
+
+def _cut_off(clause: Token, cue: Token) -> bool:
+    """A clause before its verb reports only when a comma, not a colon or semicolon, separates
+    them ("The economy will grow, the minister said" but not "…changed: his government said")."""
+    if clause.i > cue.i:
+        return False
+    last = max(t.i for t in clause.subtree)
+    return any(t.text in (":", ";", "—", "–") for t in cue.doc[last + 1 : cue.i])
+
+
+def source_of(cue: Token) -> Token | None:
+    """Who a cue's report belongs to: the subject of a verb (through participles and
+    coordination; the agent of a passive), of the copula of a stance adjective, the owner of a
+    report noun ("Trump's claim") or the subject of its support verb ("made the argument")."""
+    if is_according(cue):
+        return according_source(cue)
+    if cue.pos_ == "NOUN":
+        for c in cue.children:
+            if c.dep_ == "poss":
+                return c
+        agent = roles.agent_of(cue)
+        if agent is not None:
+            return agent
+        verb = cue.head
+        if cue.dep_ in ("dobj", "obj") and verb.lemma_.lower() in SUPPORT_VERBS:
+            subj, passive = roles.subject_of(verb)
+            return None if passive else subj
+        return None
+    node = cue.head if cue.pos_ == "ADJ" else cue
+    own = roles.children(node, roles.SUBJ)
+    if own and own[0].lower_ in roles.RELATIVE:
+        return own[0]  # "Ishiba, who said …": the pronoun, resolved to its antecedent later
+    subj, passive = roles.subject_of(node)
+    if passive or subj is None:
+        agent = roles.agent_of(node)
+        if agent is not None:
+            return agent
+        if passive:
+            return None
+    if subj is None and cue.dep_ in ("advcl", "xcomp", "conj", "ccomp"):
+        for c in cue.rights:  # "“…,” said President Lee"
+            if c.dep_ in ("dobj", "npadvmod", "attr", "nsubj") and c.pos_ == "PROPN":
+                return c
+    if subj is not None and subj.lower_ in EXPLETIVE and subj.dep_ in ("nsubjpass", "expl"):
+        return None
+    return subj
+
+
+def content_tokens(head: Token, exclude: Collection[int] = ()) -> list[Token]:
+    """The words of a reported clause or phrase: its subtree without a leading complementizer
+    ("that") or leading/trailing punctuation, and without the ``exclude`` token indices."""
+    toks = [t for t in head.subtree if t.i not in exclude]
+    while toks and (toks[0].pos_ in WORD or (toks[0].lower_ in COMPLEMENTIZERS and toks[0].dep_ == "mark")):
+        toks = toks[1:]
+    while toks and toks[-1].pos_ in WORD and toks[-1].text not in ("”", '"', "’", "'", "»"):
+        toks = toks[:-1]
+    return toks
+
+
+def according_clause(tok: Token, sent: Span) -> list[Token]:
+    """The clause an "according to X" phrase attributes, without the phrase itself."""
+    node = tok.head if tok.head.i != tok.i else tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    if node.i == tok.i:
+        return []
+    skip = {t.i for t in tok.subtree}
+    toks = [t for t in node.subtree if t.i not in skip and sent.start <= t.i < sent.end]
+    while toks and toks[0].pos_ in WORD:
+        toks = toks[1:]
+    while toks and toks[-1].pos_ in WORD:
+        toks = toks[:-1]
+    return toks
+
+
+def link(cue: Token, quote_tokens: Collection[int]) -> Token | None:
+    """How a cue governs a quote: the child of the cue on the shortest path down to a quoted
+    word, when the quote itself hangs from the cue or a clause around it does through a content
+    dependency; None when the quote is not under the cue."""
+    best: Token | None = None
+    best_len = 99
+    for i in quote_tokens:
+        tok = cue.doc[i]
+        if tok.pos_ in WORD:
+            continue
+        path = 0
+        node = tok
+        while node.head.i != node.i and node.head.i != cue.i and path < 8:
+            node = node.head
+            path += 1
+        if node.head.i != cue.i or node.i == cue.i or path >= best_len:
+            continue
+        inside = node.i in quote_tokens
+        if inside and node.dep_ not in ("nsubj", "nsubjpass", "punct", "cc", "conj", "mark"):
+            best, best_len = node, path  # the quote itself hangs from the cue
+        elif node.dep_ in MIXED_DEPS and (node.dep_ != "prep" or node.lower_ in CONTENT_PREPS):
+            best, best_len = node, path
+    return best
+
+
+def words(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if t.pos_ not in WORD)
