@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 import json
 from pathlib import Path
 from typing import Annotated, Optional
@@ -19,39 +20,45 @@ def eval_(
     limit: Annotated[Optional[int], typer.Option("--limit", help="Score the first N cases of each suite.")] = None,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write the figures as JSON.")] = None,
     markdown: Annotated[Optional[Path], typer.Option("--markdown", help="Write docs/accuracy.md.")] = None,
+    classifier: Annotated[bool, typer.Option(
+        "--classifier", help="Also score the rules with the learned sentence classifier.")] = False,
 ) -> None:
     """Score the coder on other projects' annotated suites (PLOVER gold, UniversalPetrarch,
     ConfliBERT, CASE 2021, PETRARCH-2 unit tests; PolNeAR for quotes) and print the figures
     against the targets."""
     from ..evaluation.report import render_table, report_to_json, write_markdown
-    from ..evaluation.runner import predict
+    from ..evaluation.runner import VARIANTS, coder_for, predict
     from ..evaluation.scoring import score_suite
     from ..evaluation.polnear import polnear_report
     from ..evaluation.suites import SUITE_NAMES, load_suite
-    from ..pipeline import Coder
 
     known = (*SUITE_NAMES, "polnear")
     names = list(known) if suites == ["all"] else suites
     unknown = [n for n in names if n not in known]
     if unknown:
         raise typer.BadParameter(f"unknown suite(s) {unknown}; choose from {', '.join(known)} or all")
-    coder = Coder()
     reports = []
-    for name in names:
-        if name == "polnear":  # quotes, not events: scored by its own harness
+    coder = None
+    for variant in VARIANTS if classifier else ("rules",):
+        coder = coder_for(variant)
+        for name in names:
+            if name == "polnear":  # quotes, not events: scored by its own harness, rules only
+                if variant == "rules":
+                    with progress_bar() as progress:
+                        progress.add_task("scoring polnear (quote attribution)", total=None)
+                        reports.append(polnear_report(coder, data, limit))
+                continue
+            suite = load_suite(name, data, limit=limit)
             with progress_bar() as progress:
-                progress.add_task("scoring polnear (quote attribution)", total=None)
-                reports.append(polnear_report(coder, data, limit))
-            continue
-        suite = load_suite(name, data, limit=limit)
-        with progress_bar() as progress:
-            progress.add_task(f"scoring {name} ({len(suite.cases)} cases)", total=None)
-            reports.append(score_suite(suite, predict(coder, suite.cases)))
+                progress.add_task(f"scoring {name} ({len(suite.cases)} cases, {variant})", total=None)
+                reports.append(replace(score_suite(suite, predict(coder, suite.cases)), variant=variant))
     Console(width=max(Console().width, 120)).print(render_table(reports))
     if report is not None:
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(json.dumps(report_to_json(reports), indent=2), encoding="utf-8")
     if markdown is not None:
         command = "dyadwatch eval " + " ".join(suites) + (f" --limit {limit}" if limit else "")
-        write_markdown(reports, markdown, coder_version=coder.config.coder_version, date=_dt.date.today(),
+        command += " --classifier" if classifier else ""
+        version = coder.config.coder_version if coder is not None else ""
+        write_markdown(reports, markdown, coder_version=version, date=_dt.date.today(),
                        data_dir=str(data), command=command)

@@ -32,10 +32,13 @@ UntilOpt = Annotated[Optional[str], typer.Option("--until", help="YYYY, YYYY-MM 
 TypeOpt = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER event type (repeatable).")]
 StatusOpt = Annotated[Optional[list[str]], typer.Option("--status", help="Event status (repeatable).")]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")]
+ClassifierOpt = Annotated[bool, typer.Option(
+    "--classifier", help="Let the learned sentence classifier add and retype events (docs/accuracy.md).")]
 
 
 def make_config(
-    pub_date: str | None, actors: list[Path] | None, db: Path = DEFAULT_DB, max_doc_mb: float = 5.0
+    pub_date: str | None, actors: list[Path] | None, db: Path = DEFAULT_DB, max_doc_mb: float = 5.0,
+    classifier: bool = False,
 ) -> Config:
     pub = None
     if pub_date:
@@ -46,7 +49,7 @@ def make_config(
     if max_doc_mb <= 0:
         raise typer.BadParameter("--max-doc-mb must be positive")
     return Config(db_path=db, pub_date=pub, actor_files=tuple(actors or ()),
-                  max_document_bytes=int(max_doc_mb * 1_000_000))
+                  max_document_bytes=int(max_doc_mb * 1_000_000), classifier=classifier)
 
 
 def report_error(error: IngestError) -> None:

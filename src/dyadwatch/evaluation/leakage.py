@@ -9,10 +9,12 @@ normalised sentences of all of them, and :func:`assert_no_leak` stops a run that
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import ConfigError, LeakageError
@@ -108,3 +110,71 @@ def manual_sets(data_dir: Path) -> dict[str, set[str]]:
 def manual_sentences(data_dir: Path) -> set[str]:
     """The normalised sentences of every CAMEO-manual set (see :func:`manual_sets`)."""
     return set().union(*manual_sets(data_dir).values())
+
+
+# ---------------------------------------------------------------------------------------------
+# learned components: their training sentences against every scored sentence
+
+#: word n-grams compared by :func:`near_duplicates`
+SHINGLE = 4
+#: share of the smaller sentence's n-grams two sentences must have in common to count as one
+NEAR_DUPLICATE = 0.5
+
+
+def scored_sentences(data_dir: Path, suites: Iterable[str] | None = None) -> list[str]:
+    """The text of every case that :mod:`.suites` scores (all suites unless ``suites`` names
+    some), in suite and file order."""
+    from .suites import SUITE_NAMES, load_suite
+
+    return [case.text for name in (suites or SUITE_NAMES) for case in load_suite(name, data_dir).cases]
+
+
+def sentence_hash(text: str) -> str:
+    """A short stable key of a sentence's normalised text (shipped instead of the sentence)."""
+    return hashlib.sha1(normalize_sentence(text).encode("utf-8")).hexdigest()[:16]
+
+
+def _shingles(key: str, n: int = SHINGLE) -> set[tuple[str, ...]]:
+    words = key.split()
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def near_duplicates(
+    train: Sequence[str], scored: Iterable[str], threshold: float = NEAR_DUPLICATE
+) -> list[int]:
+    """Indices of the ``train`` sentences that a scored text repeats: equal after
+    :func:`normalize_sentence`, or sharing at least ``threshold`` of the smaller one's word
+    4-grams (a lightly edited copy, or a sentence inside a scored snippet)."""
+    exact = set()
+    index: dict[tuple[str, ...], list[int]] = {}
+    sizes: list[int] = []
+    for j, key in enumerate(map(normalize_sentence, scored)):
+        exact.add(key)
+        grams = _shingles(key)
+        sizes.append(len(grams))
+        for gram in grams:
+            index.setdefault(gram, []).append(j)
+    out = []
+    for i, key in enumerate(map(normalize_sentence, train)):
+        if not key:
+            continue
+        if key in exact:
+            out.append(i)
+            continue
+        grams = _shingles(key)
+        shared: Counter[int] = Counter(j for g in grams for j in set(index.get(g, ())))
+        if any(n >= threshold * min(len(grams), sizes[j]) for j, n in shared.items()):
+            out.append(i)
+    return out
+
+
+def assert_hashes_clear(train_hashes: Iterable[str], scored: Iterable[str], what: str) -> None:
+    """Raise :class:`~dyadwatch.errors.LeakageError` when a scored sentence's
+    :func:`sentence_hash` is among ``train_hashes`` (a shipped model's training set)."""
+    known = set(train_hashes)
+    hits = sorted({normalize_sentence(s) for s in scored if sentence_hash(s) in known})
+    if hits:
+        examples = "; ".join(repr(s[:80]) for s in hits[:3])
+        raise LeakageError(
+            f"{what}: {len(hits)} scored sentence(s) are in the model's training data, e.g. {examples}"
+        )

@@ -1,13 +1,28 @@
-"""Run the coder over a suite's cases and turn its events into predictions."""
+"""Run the coder over a suite's cases and turn its events into predictions.
+
+Two variants of the coder can be scored side by side: ``"rules"`` (the rule coder alone) and
+``"rules+classifier"`` (``Config.classifier``: the learned sentence classifier's pass, see
+``coding/assist.py``). A coder with the classifier refuses to score a case whose sentence is in
+the classifier's training data (:class:`~dyadwatch.errors.LeakageError`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
+from ..config import Config
+from ..errors import ConfigError
 from ..ingest import content_hash
 from ..pipeline import Coder
 from ..records import Article, Event
+from .leakage import assert_hashes_clear
+from .scoring import SuiteReport, score_suite
+from .suites import load_suite
 from .types import Case, PredictedEvent, Prediction
+
+VARIANTS: tuple[str, ...] = ("rules", "rules+classifier")
 
 
 def _countries(actors: Sequence[object]) -> frozenset[str]:
@@ -27,7 +42,13 @@ def predicted(event: Event) -> PredictedEvent:
 
 
 def predict(coder: Coder, cases: Sequence[Case]) -> dict[str, Prediction]:
-    """Code every case as its own document (dated by the suite where it gives a date)."""
+    """Code every case as its own document (dated by the suite where it gives a date).
+
+    Raises :class:`~dyadwatch.errors.LeakageError` when the coder uses the sentence classifier
+    and a case's text is among its training sentences."""
+    classifier = getattr(getattr(coder, "assist", None), "classifier", None)
+    if classifier is not None:
+        assert_hashes_clear(classifier.train_hashes, [c.text for c in cases], "sentence classifier")
     articles = [
         Article(
             doc_id=case.case_id,
@@ -43,3 +64,29 @@ def predict(coder: Coder, cases: Sequence[Case]) -> dict[str, Prediction]:
         events = tuple(predicted(e) for e in result.events if e.status != "negated")
         out[result.article.doc_id] = Prediction(result.article.doc_id, events)
     return out
+
+
+def coder_for(variant: str, config: Config | None = None) -> Coder:
+    """A coder for one variant (``config``'s other settings kept)."""
+    if variant not in VARIANTS:
+        raise ConfigError(f"unknown coder variant {variant!r}; known: {', '.join(VARIANTS)}")
+    return Coder((config or Config()).with_(classifier=variant == "rules+classifier"))
+
+
+def evaluate(
+    names: Iterable[str],
+    data_dir: Path,
+    *,
+    limit: int | None = None,
+    variants: Sequence[str] = ("rules",),
+    config: Config | None = None,
+) -> list[SuiteReport]:
+    """Score each variant on each suite; the reports come variant by variant, suites in order."""
+    reports = []
+    for variant in variants:
+        coder = coder_for(variant, config)
+        for name in names:
+            suite = load_suite(name, data_dir, limit=limit)
+            report = score_suite(suite, predict(coder, suite.cases))
+            reports.append(dataclasses.replace(report, variant=variant))
+    return reports

@@ -50,6 +50,13 @@ class SuiteReport:
     notes: tuple[str, ...] = ()
     #: the suite's classes / labels that were not scored, with the reason (from :attr:`Suite.left_out`)
     left_out: dict[str, str] = field(default_factory=dict)
+    #: which coder produced the predictions: ``"rules"`` or ``"rules+classifier"``
+    variant: str = "rules"
+
+    @property
+    def label(self) -> str:
+        """The suite name, with the variant when it is not the plain rule coder."""
+        return self.suite if self.variant == "rules" else f"{self.suite} ({self.variant})"
 
 
 # ---------------------------------------------------------------------------------------------
