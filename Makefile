@@ -42,7 +42,7 @@ bench: install
 
 # Accuracy on the annotated suites in ../shared/data; writes docs/accuracy.md.
 eval: install
-	$(BIN)/dyadwatch eval all --data ../shared/data --markdown docs/accuracy.md --report out/accuracy.json
+	$(BIN)/dyadwatch eval all --classifier --data ../shared/data --markdown docs/accuracy.md --report out/accuracy.json
 
 cameo-table:
 	$(PYTHON) tools/build_cameo_table.py
