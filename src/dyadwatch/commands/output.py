@@ -82,6 +82,8 @@ def print_frame(frame: pd.DataFrame, fmt: str, columns: list[str], json_columns:
                     cells.append(actors_label(v))
                 elif c == "speaker":
                     cells.append(actors_label([v]) if v else "")
+                elif isinstance(v, list) and all(isinstance(x, str) for x in v):
+                    cells.append("+".join(v))
                 elif isinstance(v, float):
                     cells.append("" if v != v else f"{v:.3g}" if abs(v) < 1e6 else f"{v:,.0f}")
                 else:
