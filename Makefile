@@ -36,9 +36,11 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
-# Sentences per second of `extract` against plain spaCy nlp.pipe, same model and sentences.
+# Sentences per second of `extract` against plain spaCy nlp.pipe, same model and sentences;
+# then corpus scale (1 worker, 2 workers, Dask LocalCluster, memory, DuckDB) -> docs/performance.md.
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/bench_scale.py $(BENCH_ARGS)
 
 # Accuracy on the annotated suites in ../shared/data; writes docs/accuracy.md.
 eval: install

@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from .commands import browse, evaluate
+from .commands import analysis, browse, evaluate, serve
 from .commands.options import (
     ActorsOpt,
+    ClassifierOpt,
     CuesOpt,
     DbOpt,
     MaxDocOpt,
     PubDateOpt,
     err,
     make_config,
-    progress_bar,
     report_error,
 )
 from .config import DEFAULT_DB
@@ -49,28 +49,69 @@ def ingest(
     actors: ActorsOpt = None,
     cues: CuesOpt = None,
     max_doc_mb: MaxDocOpt = 5.0,
+    classifier: ClassifierOpt = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, help="Worker processes, each with its own model (1: this process).")] = 1,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", envvar="DASK_SCHEDULER_ADDRESS",
+        help="Run on this Dask cluster (tcp://HOST:8786); default $DASK_SCHEDULER_ADDRESS.")] = None,
+    parquet_dir: Annotated[Path | None, typer.Option(
+        "--parquet-dir", help="With --scheduler: where workers write Parquet, a folder they all "
+        "see (default: beside the database, <db>.parquet).")] = None,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
 ) -> None:
-    """Read, code and store articles (txt, html, jsonl, csv, RSS/Atom; folders recursively).
-    The same article ingested twice is stored once. Exit code 1 if any input failed."""
-    from .pipeline import Coder, Tally, extract
+    """Read, code and store articles (txt, html, jsonl, csv, RSS/Atom, each also gzip-compressed
+    as .gz; folders recursively), on N local processes or a Dask cluster. The same article
+    ingested twice is stored once; a document already stored is not coded again, so an
+    interrupted run, restarted, picks up where it stopped. Exit code 1 if any input failed."""
+    from .pipeline import Coder, Tally
+    from .scale import RunStats, count_documents, run_local, stored_lookup
+    from .scale.progress import IngestProgress
     from .store import Store
 
-    tally = Tally()
+    if scheduler and workers > 1:
+        raise typer.BadParameter("--workers is for local processes; with --scheduler the Dask "
+                                 "cluster's workers do the work")  # fmt: skip
+    tally, stats = Tally(), RunStats()
+    inputs = [str(p) for p in paths]
 
     def on_error(e: IngestError) -> None:
         tally.errors.append(e)
         report_error(e)
 
-    coder = Coder(make_config(pub_date, actors, db, max_doc_mb), cue_files=cues or ())
-    with Store(db) as store, progress_bar() as progress:
-        task = progress.add_task("coding", total=None)
-        for batch in _batches(extract(coder, [str(p) for p in paths], on_error), coder.config.batch_size):
-            for result, ok in zip(batch, store_batch(store, batch, tally), strict=True):
-                tally.documents += 1
-                tally.stored += ok is True
-                tally.duplicates += ok is False
-                tally.events += len(result.events) if ok else 0
-            progress.advance(task, len(batch))
+    config = make_config(pub_date, actors, db, max_doc_mb, classifier=classifier)
+    coder = Coder(config, cue_files=cues or ()) if workers == 1 and not scheduler else None
+    show = not no_progress and err.is_terminal
+    with Store(db) as store, IngestProgress(err, total=count_documents(inputs) if show else None,
+                                            enabled=show) as bar:  # fmt: skip
+        if scheduler:
+            from .scale import run_dask
+
+            def on_chunk(files: object, written: int) -> None:
+                tally.stored += written
+                bar.update(stats)
+
+            run_dask(inputs, config, scheduler, parquet_dir or Path(f"{db}.parquet"), store=store,
+                     cue_files=cues or (), stats=stats, on_error=on_error, on_chunk=on_chunk)  # fmt: skip
+            tally.events = stats.events  # events of the documents coded in this run
+            tally.duplicates = stats.skipped + stats.coded - tally.stored
+        else:
+            def results() -> Iterator[Result]:
+                for item in run_local(inputs, config, workers, cue_files=cues or (),
+                                      stored=stored_lookup(store), stats=stats, coder=coder):  # fmt: skip
+                    if isinstance(item, IngestError):
+                        on_error(item)
+                        bar.update(stats)
+                    else:
+                        yield item
+
+            for batch in _batches(results(), config.batch_size):
+                for result, ok in zip(batch, store_batch(store, batch, tally), strict=True):
+                    tally.stored += ok is True
+                    tally.duplicates += ok is False
+                    tally.events += len(result.events) if ok else 0
+                bar.update(stats)
+            tally.duplicates += stats.skipped
         clustered = store.update_clusters() if tally.stored else 0
     err.print(
         f"{tally.stored} documents stored ({tally.events} events), {tally.duplicates} already "
@@ -122,6 +163,7 @@ def extract(
     max_doc_mb: MaxDocOpt = 5.0,
     what: Annotated[str, typer.Option(
         "--what", help="Comma-separated: events, quotes, indicators, sentences.")] = "events",
+    classifier: ClassifierOpt = False,
 ) -> None:
     """Code articles without a database: one JSON object per event, quote or indicator (JSON
     Lines) on stdout; with several kinds, each object has a "kind" field."""
@@ -138,7 +180,7 @@ def extract(
         failed.append(e)
         report_error(e)
 
-    coder = Coder(make_config(pub_date, actors, max_doc_mb=max_doc_mb), cue_files=cues or ())
+    coder = Coder(make_config(pub_date, actors, max_doc_mb=max_doc_mb, classifier=classifier), cue_files=cues or ())
     out = sys.stdout
     for result in run(coder, [str(p) for p in paths], on_error):
         for kind in kinds:
@@ -168,6 +210,8 @@ def _records(result: "Result", kind: str) -> Iterator[dict[str, object]]:
 
 
 for _command in (browse.events, browse.timeline, browse.quotes, browse.indicators, browse.export, browse.stats):
+    app.command()(_command)
+for _command in (analysis.series, analysis.alerts, analysis.report, serve.serve):
     app.command()(_command)
 app.command(name="eval")(evaluate.eval_)
 

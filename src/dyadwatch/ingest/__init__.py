@@ -7,6 +7,7 @@ caller can report it and carry on with the rest.
 Formats, by extension (case-insensitive): ``.txt .text .md`` (plain text with datelines and a
 title at the head), ``.html .htm`` (trafilatura), ``.jsonl .ndjson`` and ``.csv .tsv`` (records
 with ``id, text, title, url, published``, streamed), ``.xml .rss .atom .rdf .feed`` (feeds).
+Any of them may be gzip-compressed (``name.jsonl.gz``): decompressed on the fly, still streamed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ from typing import Final
 from ..config import Config
 from ..errors import IngestError, UnreadableInputError, UnsupportedInputError
 from ..records import Article
-from .common import content_hash
+from .common import (
+    DECOMPRESS_ERRORS,
+    GZIP_SUFFIX,
+    content_hash,
+    document_stem,
+    format_suffix,
+)
 from .dateline import find_publication_date, parse_date_string
 from .feeds import read_feed_file
 from .html import read_html_file
@@ -73,27 +80,28 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(".") or entry.stem.upper() in _NOT_ARTICLES:
+        if entry.name.startswith(".") or document_stem(entry).upper() in _NOT_ARTICLES:
             continue
         if entry.is_dir():
             yield from _walk(entry, seen)
-        elif entry.is_file() and entry.suffix.lower() in _READERS:
+        elif entry.is_file() and format_suffix(entry) in _READERS:
             yield entry
 
 
 def _read_file(path: Path, config: Config) -> Iterator[Result]:
-    reader = _READERS.get(path.suffix.lower())
+    reader = _READERS.get(format_suffix(path))
     source = str(path)
     if reader is None:
-        known = " ".join(sorted(SUPPORTED_EXTENSIONS))
+        known = " ".join(sorted(SUPPORTED_EXTENSIONS)) + f" (each also as {GZIP_SUFFIX})"
         yield UnsupportedInputError(
             f"unknown file type {path.suffix or '(no extension)'!r}; supported: {known}", source
         )
         return
     try:
         yield from reader(path, source, config.max_document_bytes)
-    except OSError as exc:  # e.g. the file vanished or a disk error mid-stream
-        yield UnreadableInputError(f"cannot be read ({exc.strerror or exc})", source)
+    except DECOMPRESS_ERRORS as exc:  # the file vanished, a disk error, a damaged gzip stream
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        yield UnreadableInputError(f"cannot be read ({reason})", source)
 
 
 def _override(result: Result, config: Config) -> Result:

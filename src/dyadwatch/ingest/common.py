@@ -1,18 +1,46 @@
-"""Helpers shared by the ingest readers: identity hash, size/binary checks, decoding."""
+"""Helpers shared by the ingest readers: identity hash, size/binary checks, decoding, and
+gzip-compressed inputs (``name.<ext>.gz`` is read as ``<ext>``, decompressed on the fly)."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import unicodedata
+import zlib
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from ..errors import EmptyInputError, InputTooLargeError, UnreadableInputError
 
 #: How much of a file is looked at for NUL bytes to call it binary.
 BINARY_SNIFF_BYTES: Final = 8192
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+#: The suffix of a gzip-compressed input; the suffix before it says the format.
+GZIP_SUFFIX: Final = ".gz"
+#: What reading a damaged gzip stream raises (bad header, truncated, corrupt deflate data).
+DECOMPRESS_ERRORS: Final = (OSError, EOFError, zlib.error)
+
+
+def is_gzip(path: Path) -> bool:
+    return path.suffix.lower() == GZIP_SUFFIX
+
+
+def format_suffix(path: Path) -> str:
+    """The suffix that names the format, lower case: ``.jsonl`` for ``a.jsonl`` and ``a.JSONL.gz``."""
+    return Path(path.stem).suffix.lower() if is_gzip(path) else path.suffix.lower()
+
+
+def document_stem(path: Path) -> str:
+    """The file name without its format suffix (and ``.gz``): ``a`` for ``a.txt`` and ``a.txt.gz``."""
+    return Path(path.stem).stem if is_gzip(path) else path.stem
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """``path`` opened for binary reading, decompressed on the fly when it ends in ``.gz``."""
+    if is_gzip(path):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
 
 
 def content_hash(text: str) -> str:
@@ -42,17 +70,19 @@ def read_document_bytes(path: Path, source: str, max_bytes: int) -> bytes:
     """The bytes of a single-document file, after size, emptiness and binary checks.
 
     The size is checked with ``os.stat`` before anything is read, and at most
-    ``max_bytes + 1`` bytes are ever read (the file may grow in between).
+    ``max_bytes + 1`` bytes are ever read (the file may grow in between); for a gzip file the
+    limit applies to the decompressed bytes, so a small file that inflates hugely is refused.
     """
     too_large = f"larger than the limit of {max_bytes} bytes (max_document_bytes)"
     try:
         size = os.stat(path).st_size
-        if size > max_bytes:
+        if size > max_bytes and not is_gzip(path):
             raise InputTooLargeError(f"{size} bytes, {too_large}", source)
-        with open(path, "rb") as handle:
+        with open_binary(path) as handle:
             data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise UnreadableInputError(f"cannot be read ({exc.strerror or exc})", source) from exc
+    except DECOMPRESS_ERRORS as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise UnreadableInputError(f"cannot be read ({reason})", source) from exc
     if len(data) > max_bytes:
         raise InputTooLargeError(too_large, source)
     if not data.strip():

@@ -12,7 +12,13 @@ from typing import Any, Final
 
 from ..errors import EmptyInputError, IngestError, MalformedRecordError, NoArticleError
 from ..records import Article
-from .common import content_hash, decode_utf8, normalise_newlines, read_document_bytes
+from .common import (
+    content_hash,
+    decode_utf8,
+    document_stem,
+    normalise_newlines,
+    read_document_bytes,
+)
 
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _BLOCK_TAGS: Final = (
@@ -105,7 +111,7 @@ def read_feed_file(path: Path, source: str, max_bytes: int) -> Iterator[Article 
         link = _opt(entry.get("link"))
         published = _entry_date(entry)
         yield Article(
-            doc_id=_opt(entry.get("id")) or link or f"{path.stem}:{index}",
+            doc_id=_opt(entry.get("id")) or link or f"{document_stem(path)}:{index}",
             text=text,
             content_hash=content_hash(text),
             title=_opt(entry.get("title")),

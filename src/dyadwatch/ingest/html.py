@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from ..errors import NoArticleError, UnreadableInputError
 from ..records import Article
-from .common import content_hash, normalise_newlines, read_document_bytes
+from .common import content_hash, document_stem, normalise_newlines, read_document_bytes
 
 #: Fewer words than this after extraction is navigation or boilerplate, not an article.
 MIN_ARTICLE_WORDS: Final = 8
@@ -77,7 +77,7 @@ def read_html_file(path: Path, source: str, max_bytes: int) -> Article:
             published = None
     url = (meta.url or None) if meta is not None else None
     return Article(
-        doc_id=path.stem,
+        doc_id=document_stem(path),
         text=text,
         content_hash=content_hash(text),
         title=title,

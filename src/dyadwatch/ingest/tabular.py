@@ -27,7 +27,9 @@ from .common import (
     check_binary,
     content_hash,
     decode_utf8,
+    document_stem,
     normalise_newlines,
+    open_binary,
 )
 from .dateline import parse_record_date
 
@@ -104,7 +106,7 @@ def record_to_article(
 def _open(path: Path, source: str) -> BinaryIO:
     """Open ``path`` for binary reading after a binary-content check of its first 8 KB."""
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, closed there
+        handle = open_binary(path)  # returned to the caller, closed there
     except OSError as exc:
         raise UnreadableInputError(f"cannot be read ({exc.strerror or exc})", source) from exc
     try:
@@ -152,7 +154,7 @@ def read_jsonl_file(path: Path, source: str, max_bytes: int) -> Iterator[Article
                     f"not a JSON object (a {type(value).__name__})", source, number
                 )
                 continue
-            yield record_to_article(value, stem=path.stem, source=source, line=number)
+            yield record_to_article(value, stem=document_stem(path), source=source, line=number)
     if records == 0:
         yield EmptyInputError("no records in file", source)
 
@@ -255,7 +257,7 @@ def read_csv_file(
             record: dict[str, object] = {}
             for name, cell in zip(header, row, strict=True):
                 record.setdefault(name, cell)
-            yield record_to_article(record, stem=path.stem, source=source, line=start)
+            yield record_to_article(record, stem=document_stem(path), source=source, line=start)
     if header is None:
         yield EmptyInputError("empty file (no header row)", source)
     elif rows == 0:

@@ -10,7 +10,13 @@ from typing import Final
 
 from ..errors import EmptyInputError
 from ..records import Article
-from .common import content_hash, decode_utf8, normalise_newlines, read_document_bytes
+from .common import (
+    content_hash,
+    decode_utf8,
+    document_stem,
+    normalise_newlines,
+    read_document_bytes,
+)
 from .dateline import classify_dateline
 
 #: How many non-empty lines at the top of a document are searched for datelines.
@@ -117,7 +123,7 @@ def read_text_file(path: Path, source: str, max_bytes: int) -> Article:
     if not parsed.text.strip():
         raise EmptyInputError("no body text (only a title or header)", source)
     return Article(
-        doc_id=path.stem,
+        doc_id=document_stem(path),
         text=parsed.text,
         content_hash=content_hash(parsed.text),
         title=parsed.title,
