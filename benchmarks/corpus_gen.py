@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from dyadwatch.nlp.lang import detect_language
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # (name, adjective, capital, leader's title) — public facts, our own wording.
@@ -93,7 +95,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 
 
 def example_sentences(folder: Path = ROOT / "examples") -> list[str]:
-    """The sentences of the example articles (plain text and JSON Lines bodies)."""
+    """The sentences of the English example articles (plain text and JSON Lines bodies; the
+    Japanese and Korean examples are left out: the corpus measures the English pipeline)."""
     texts: list[str] = []
     for path in sorted(folder.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").split("\n")
@@ -103,7 +106,7 @@ def example_sentences(folder: Path = ROOT / "examples") -> list[str]:
             if line.strip():
                 texts.append(str(json.loads(line)["text"]))
     out: list[str] = []
-    for text in texts:
+    for text in (t for t in texts if detect_language(t) == "en"):
         out += [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if len(s.split()) >= 4]
     return out
 

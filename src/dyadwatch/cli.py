@@ -18,6 +18,7 @@ from .commands.options import (
     ActorsOpt,
     ClassifierOpt,
     CuesOpt,
+    LangOpt,
     DbOpt,
     MaxDocOpt,
     PubDateOpt,
@@ -50,6 +51,7 @@ def ingest(
     cues: CuesOpt = None,
     max_doc_mb: MaxDocOpt = 5.0,
     classifier: ClassifierOpt = False,
+    lang: LangOpt = None,
     workers: Annotated[int, typer.Option(
         "--workers", "-w", min=1, help="Worker processes, each with its own model (1: this process).")] = 1,
     scheduler: Annotated[str | None, typer.Option(
@@ -79,7 +81,7 @@ def ingest(
         tally.errors.append(e)
         report_error(e)
 
-    config = make_config(pub_date, actors, db, max_doc_mb, classifier=classifier)
+    config = make_config(pub_date, actors, db, max_doc_mb, classifier=classifier, lang=lang)
     coder = Coder(config, cue_files=cues or ()) if workers == 1 and not scheduler else None
     show = not no_progress and err.is_terminal
     with Store(db) as store, IngestProgress(err, total=count_documents(inputs) if show else None,
@@ -164,6 +166,7 @@ def extract(
     what: Annotated[str, typer.Option(
         "--what", help="Comma-separated: events, quotes, indicators, sentences.")] = "events",
     classifier: ClassifierOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Code articles without a database: one JSON object per event, quote or indicator (JSON
     Lines) on stdout; with several kinds, each object has a "kind" field."""
@@ -180,7 +183,8 @@ def extract(
         failed.append(e)
         report_error(e)
 
-    coder = Coder(make_config(pub_date, actors, max_doc_mb=max_doc_mb, classifier=classifier), cue_files=cues or ())
+    config = make_config(pub_date, actors, max_doc_mb=max_doc_mb, classifier=classifier, lang=lang)
+    coder = Coder(config, cue_files=cues or ())
     out = sys.stdout
     for result in run(coder, [str(p) for p in paths], on_error):
         for kind in kinds:

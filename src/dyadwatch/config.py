@@ -39,6 +39,9 @@ class Config:
     #: where the rules find none and retype rule events it confidently disagrees with.
     #: Needs torch and sentence-transformers; off, neither is used.
     classifier: bool = False
+    #: The language of every input (``en``, ``ja``, ``ko``); ``None``: detected per document
+    #: from its script (nlp/lang.py).
+    lang: str | None = None
 
     def with_(self, **changes: object) -> "Config":
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -8,9 +8,12 @@ caller's business (the CLI wraps the stream).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .coding.actors import ActorResolver
 from .coding.coder import EventCoder
@@ -21,8 +24,14 @@ from .coding.lexicon import Lexicon
 from .config import Config
 from .errors import DyadwatchError, IngestError
 from .ingest import read_paths
+from .nlp.lang import detect_language
 from .nlp.pipeline import load_model, parse
 from .records import Article, Event, Indicator, Quote, Sentence
+
+if TYPE_CHECKING:
+    from .coding.cjk.coder import CjkCoder
+    from .coding.cjk.quotes import CjkQuotes
+    from .nlp.cjk import MorphParser
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +44,12 @@ class Result:
 
 
 class Coder:
-    """The loaded model, knowledge base and lexicon: build once, reuse for many documents."""
+    """The loaded model, knowledge base and lexicon: build once, reuse for many documents.
+
+    Each document is coded in its own language (``Config.lang``, else detected from its script):
+    English through the spaCy pipeline; Japanese and Korean through :mod:`dyadwatch.coding.cjk`,
+    whose analysers are loaded on the first document of that language. The stream keeps its
+    order; runs of documents in one language are parsed in batches."""
 
     def __init__(self, config: Config | None = None, cue_files: Iterable[Path] = ()) -> None:
         self.config = config or Config()
@@ -51,8 +65,31 @@ class Coder:
             from .coding.classifier import SentenceClassifier
 
             self.assist = Assist(self.coder, SentenceClassifier.load())
+        self._cjk: dict[str, tuple[MorphParser, CjkCoder, CjkQuotes]] = {}
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[Result]:
+        for lang, run in groupby((self._with_lang(a) for a in articles), key=lambda a: a.lang):
+            yield from (self._code_english(run) if lang == "en" else self._code_cjk(lang, run))
+
+    def _with_lang(self, article: Article) -> Article:
+        lang = self.config.lang or detect_language(article.text)
+        return article if article.lang == lang else dataclasses.replace(article, lang=lang)
+
+    def _code_cjk(self, lang: str, articles: Iterable[Article]) -> Iterator[Result]:
+        if lang not in self._cjk:
+            from .coding.cjk.coder import CjkCoder
+            from .coding.cjk.quotes import CjkQuotes
+            from .nlp.cjk import make_parser
+
+            coder = CjkCoder(lang, self.kb, self.config)
+            self._cjk[lang] = (make_parser(lang), coder, CjkQuotes(coder.lexicon, coder.resolver, self.config))
+        parser, coder, quotes = self._cjk[lang]
+        for article in articles:
+            coded = coder.code(article, parser.parse(article.text))
+            found = quotes.extract(article, coded.sentences, coded.phrases, coded.dates)
+            yield Result(article, tuple(coded.sentences), tuple(coded.events), tuple(found), ())
+
+    def _code_english(self, articles: Iterable[Article]) -> Iterator[Result]:
         for article, doc in parse(self.nlp, articles, self.config):
             sentences, events = self.coder.code(article, doc)
             if self.assist is not None:

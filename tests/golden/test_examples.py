@@ -1,6 +1,7 @@
 """Golden tests: our example articles → the events a careful coder must find.
 
-Expectations live in tests/golden/expected_examples.json (format in tests/golden/README.md).
+Expectations live in tests/golden/expected_examples.json, and for the Japanese and Korean
+articles in expected_ja.json and expected_ko.json (format in tests/golden/README.md).
 An expected event is found when one event of its sentence has its type (or an accepted
 alternative), its status, every expected country on the right side (a joint event — all parties
 as source — also matches an expected source/target pair and vice versa), and a date that equals
@@ -22,7 +23,12 @@ from dyadwatch.records import Article, Event
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
-EXPECTED: dict[str, Any] = json.loads((ROOT / "tests/golden/expected_examples.json").read_text())
+#: English, Japanese and Korean examples; the Japanese and Korean ones are JSON Lines records.
+EXPECTED: dict[str, Any] = {
+    key: value
+    for name in ("expected_examples.json", "expected_ja.json", "expected_ko.json")
+    for key, value in json.loads((ROOT / "tests/golden" / name).read_text(encoding="utf-8")).items()
+}
 #: Share of expected events that must be found, per article and overall.
 MIN_RECALL = 0.75
 

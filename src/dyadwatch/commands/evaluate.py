@@ -22,21 +22,25 @@ def eval_(
     markdown: Annotated[Optional[Path], typer.Option("--markdown", help="Write docs/accuracy.md.")] = None,
     classifier: Annotated[bool, typer.Option(
         "--classifier", help="Also score the rules with the learned sentence classifier.")] = False,
+    file: Annotated[Optional[Path], typer.Option(
+        "--file", help="Score this file instead of the packaged one (one suite: ja or ko; same format).")] = None,
 ) -> None:
     """Score the coder on other projects' annotated suites (PLOVER gold, UniversalPetrarch,
-    ConfliBERT, CASE 2021, PETRARCH-2 unit tests; PolNeAR for quotes) and print the figures
-    against the targets."""
+    ConfliBERT, CASE 2021, PETRARCH-2 unit tests; PolNeAR for quotes) and our own Japanese and
+    Korean suites (ja, ko), and print the figures against the targets."""
     from ..evaluation.report import render_table, report_to_json, write_markdown
     from ..evaluation.runner import VARIANTS, coder_for, predict
     from ..evaluation.scoring import score_suite
     from ..evaluation.polnear import polnear_report
-    from ..evaluation.suites import SUITE_NAMES, load_suite
+    from ..evaluation.suites import PACKAGED_SUITES, SUITE_NAMES, load_suite
 
     known = (*SUITE_NAMES, "polnear")
     names = list(known) if suites == ["all"] else suites
     unknown = [n for n in names if n not in known]
     if unknown:
         raise typer.BadParameter(f"unknown suite(s) {unknown}; choose from {', '.join(known)} or all")
+    if file is not None and (len(names) != 1 or names[0] not in ("ja", "ko")):
+        raise typer.BadParameter("--file scores one suite, ja or ko")
     reports = []
     coder = None
     for variant in VARIANTS if classifier else ("rules",):
@@ -48,7 +52,9 @@ def eval_(
                         progress.add_task("scoring polnear (quote attribution)", total=None)
                         reports.append(polnear_report(coder, data, limit))
                 continue
-            suite = load_suite(name, data, limit=limit)
+            if variant != "rules" and name in PACKAGED_SUITES:
+                continue  # the classifier reads English only: the same figures twice
+            suite = load_suite(name, data, limit=limit, file=file)
             with progress_bar() as progress:
                 progress.add_task(f"scoring {name} ({len(suite.cases)} cases, {variant})", total=None)
                 reports.append(replace(score_suite(suite, predict(coder, suite.cases)), variant=variant))

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..config import DEFAULT_DB, Config
 from ..errors import IngestError
+from ..nlp.lang import LANGS
 
 err = Console(stderr=True, highlight=False)
 
@@ -35,10 +36,13 @@ LimitOpt = Annotated[Optional[int], typer.Option("--limit", help="At most this m
 ClassifierOpt = Annotated[bool, typer.Option(
     "--classifier", help="Let the learned sentence classifier add and retype events (docs/accuracy.md).")]
 
+LangOpt = Annotated[str | None, typer.Option(
+    "--lang", help="Language of every input: en, ja or ko (default: detected per document from its script).")]
+
 
 def make_config(
     pub_date: str | None, actors: list[Path] | None, db: Path = DEFAULT_DB, max_doc_mb: float = 5.0,
-    classifier: bool = False,
+    classifier: bool = False, lang: str | None = None,
 ) -> Config:
     pub = None
     if pub_date:
@@ -48,8 +52,10 @@ def make_config(
             raise typer.BadParameter(f"--pub-date must be YYYY-MM-DD, got {pub_date!r}") from None
     if max_doc_mb <= 0:
         raise typer.BadParameter("--max-doc-mb must be positive")
+    if lang is not None and lang not in LANGS:
+        raise typer.BadParameter(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
     return Config(db_path=db, pub_date=pub, actor_files=tuple(actors or ()),
-                  max_document_bytes=int(max_doc_mb * 1_000_000), classifier=classifier)
+                  max_document_bytes=int(max_doc_mb * 1_000_000), classifier=classifier, lang=lang)
 
 
 def report_error(error: IngestError) -> None:

@@ -38,6 +38,7 @@ def predicted(event: Event) -> PredictedEvent:
         cameo_root=event.cameo_root,
         mode=event.mode,
         confidence=event.confidence,
+        date=event.date,
     )
 
 

@@ -478,12 +478,62 @@ def _score_case2021(suite: Suite, predictions: Mapping[str, Prediction]) -> Suit
     return _score_classes(suite, predictions, _plover_label, notes)
 
 
+# ---------------------------------------------------------------------------------------------
+# ja, ko: our own suites, scored both ways, plus the event's own date
+
+
+def _score_native(suite: Suite, predictions: Mapping[str, Prediction]) -> SuiteReport:
+    """Events found / extra (as UniversalPetrarch's suite), the first gold event's type and
+    countries (as PLOVER gold), and its date: right when the matched event's date equals the
+    gold date or refines it (gold 2019-07, coded 2019-07-04)."""
+    multi = _score_petrarch(suite, predictions)
+    single = _score_plover(suite, predictions)
+    n_dated = n_date_ok = 0
+    tally_errors = dict(multi.errors)
+    examples = dict(multi.examples)
+    for case in suite.cases:
+        if not case.events or case.events[0].date is None:
+            continue
+        gold = case.events[0]
+        best = _best_match(gold, _predicted(case, predictions) or ())
+        if best is None or best.event_type != gold.event_type:
+            continue
+        n_dated += 1
+        ok = (best.date or "").startswith(str(gold.date))
+        n_date_ok += ok
+        if not ok:
+            kind = "date:wrong" if best.date else "date:none"
+            tally_errors[kind] = tally_errors.get(kind, 0) + 1
+            examples.setdefault(kind, [])
+            if len(examples[kind]) < EXAMPLES_PER_ERROR:
+                examples[kind].append(case.case_id)
+    metrics = {
+        "event_type_accuracy": single.metrics.get("event_type_accuracy"),
+        "source_country_accuracy": single.metrics.get("source_country_accuracy"),
+        "target_country_accuracy": single.metrics.get("target_country_accuracy"),
+        **{k: v for k, v in multi.metrics.items()},
+    }
+    date_rate = _rate(n_date_ok, n_dated)
+    if date_rate is not None:
+        metrics["date_accuracy"] = _round(date_rate)
+    top = sorted(tally_errors.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_ERRORS]
+    notes = (*multi.notes, "event_type/source/target accuracy: the first gold event of each case, as for PLOVER gold",
+             "date_accuracy: of the first gold events matched with the right type, those whose coded date "
+             "equals or refines the gold date")  # fmt: skip
+    return SuiteReport(suite=suite.name, n_cases=len(suite.cases),
+                       metrics={k: v for k, v in metrics.items() if v is not None},
+                       confusion=multi.confusion, errors=top, examples={k: examples[k] for k, _ in top},
+                       notes=notes, left_out=dict(suite.left_out))  # fmt: skip
+
+
 _SCORERS: Final[dict[str, Callable[[Suite, Mapping[str, Prediction]], SuiteReport]]] = {
     "plover": _score_plover,
     "universalpetrarch": _score_petrarch,
     "petrarch2": _score_petrarch,
     "conflibert": _score_conflibert,
     "case2021": _score_case2021,
+    "ja": _score_native,
+    "ko": _score_native,
 }
 
 #: the suite names :func:`score_suite` knows

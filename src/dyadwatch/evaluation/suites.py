@@ -10,7 +10,10 @@ Suites and what they measure:
   codes and Phoenix actor codes;
 - ``conflibert``: ConfliBERT's CAMEO five-class sentence classification test split;
 - ``case2021``: CASE 2021 task 2 snippets with ACLED sub-event types, mapped to PLOVER types;
-- ``petrarch2``: PETRARCH-2 unit tests, constructed sentences coded with toy dictionaries.
+- ``petrarch2``: PETRARCH-2 unit tests, constructed sentences coded with toy dictionaries;
+- ``ja``, ``ko``: our own Japanese and Korean sentences, labelled by us (packaged in
+  ``dyadwatch/data/eval``, format in its README.md); another file of the same format can be
+  scored with ``dyadwatch eval ja --file PATH``.
 """
 
 from __future__ import annotations
@@ -46,7 +49,11 @@ SUITE_NAMES: tuple[str, ...] = (
     "conflibert",
     "case2021",
     "petrarch2",
+    "ja",
+    "ko",
 )
+#: Suites written by us and shipped with the package (not in ../shared/data).
+PACKAGED_SUITES: tuple[str, ...] = ("ja", "ko")
 
 #: Files of each suite, relative to the data folder.
 SUITE_FILES: dict[str, str] = {
@@ -58,9 +65,10 @@ SUITE_FILES: dict[str, str] = {
 }
 
 
-def load_suite(name: str, data_dir: Path, limit: int | None = None) -> Suite:
+def load_suite(name: str, data_dir: Path, limit: int | None = None, file: Path | None = None) -> Suite:
     """Load one suite from ``data_dir`` (the folder holding the suites, normally
-    ``../shared/data``). ``limit`` keeps the first N cases in file order.
+    ``../shared/data``; the ``ja`` and ``ko`` suites come with the package, or from ``file``).
+    ``limit`` keeps the first N cases in file order.
 
     Raises :class:`~dyadwatch.errors.ConfigError` for an unknown name, a missing or unreadable
     file (the message names the path) or a label that no mapping covers."""
@@ -70,12 +78,14 @@ def load_suite(name: str, data_dir: Path, limit: int | None = None) -> Suite:
         "conflibert": _load_conflibert,
         "case2021": _load_case2021,
         "petrarch2": _load_petrarch2,
+        "ja": lambda p: _load_native(p, "ja"),
+        "ko": lambda p: _load_native(p, "ko"),
     }
     if name not in loaders:
         raise ConfigError(f"unknown evaluation suite {name!r}; known: {', '.join(SUITE_NAMES)}")
     if limit is not None and limit < 0:
         raise ConfigError(f"suite limit must be 0 or more, not {limit}")
-    path = suite_path(name, data_dir)
+    path = require_file(file, f"the {name} suite") if file is not None else suite_path(name, data_dir)
     suite = loaders[name](path)
     seen: set[str] = set()
     for case in suite.cases:
@@ -95,6 +105,11 @@ def load_suite(name: str, data_dir: Path, limit: int | None = None) -> Suite:
 
 def suite_path(name: str, data_dir: Path) -> Path:
     """The data file of a suite; :class:`ConfigError` naming the path when it is missing."""
+    if name in PACKAGED_SUITES:
+        from importlib import resources
+
+        return require_file(Path(str(resources.files("dyadwatch.data").joinpath("eval").joinpath(f"{name}.tsv"))),
+                            f"the {name} suite")  # fmt: skip
     if name not in SUITE_FILES:
         raise ConfigError(f"unknown evaluation suite {name!r}; known: {', '.join(SUITE_NAMES)}")
     return require_file(data_dir / SUITE_FILES[name], f"the {name} suite")
@@ -531,3 +546,62 @@ def _toy_actor(code: str) -> frozenset[str]:
     if not code or code.startswith(("---", "###")):
         return frozenset()
     return frozenset({phoenix_country(code) or code})
+
+
+# ---------------------------------------------------------------------------------------------
+# ja, ko: our own suites
+
+_NATIVE_EVENT = re.compile(r"^([A-Z]+)\s+([A-Z+]*)>([A-Z+]*)(?:@(negated|future|hypothetical))?$")
+
+
+def _load_native(path: Path, lang: str) -> Suite:
+    """Our Japanese or Korean suite: ``id, published, text, events, date, note`` (TSV).
+    ``events`` is ``-`` or ``;``-separated ``TYPE SRC>TGT[@status]`` with ``+``-joined ISO codes.
+    A negated event is not expected (the coder's negated events are not counted either)."""
+    from ..coding.ontology import PLOVER_TYPES
+
+    cases: list[Case] = []
+    header: list[str] | None = None
+    for lineno, line in enumerate(read_text(path).splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            if header[:4] != ["id", "published", "text", "events"]:
+                raise ConfigError(f"{path}:{lineno}: header must start id, published, text, events")
+            continue
+        row = dict(zip(header, cells, strict=False))
+        published = _iso_date(row.get("published", ""), path, lineno)
+        events: list[GoldEvent] = []
+        negated = 0
+        spec = (row.get("events") or "").strip()
+        for item in ([] if spec == "-" else [x.strip() for x in spec.split(";") if x.strip()]):
+            m = _NATIVE_EVENT.match(item)
+            if m is None or m[1] not in PLOVER_TYPES:
+                raise ConfigError(f"{path}:{lineno}: bad event {item!r} (TYPE SRC>TGT[@status])")
+            if m[4] == "negated":
+                negated += 1
+                continue
+            side = lambda codes: frozenset(c for c in codes.split("+") if c)  # noqa: E731
+            events.append(GoldEvent(m[1], side(m[2]), side(m[3]), date=(row.get("date") or "").strip() or None))
+        if not spec:
+            raise ConfigError(f"{path}:{lineno}: events column is empty (write - for no event)")
+        cases.append(Case(lang, row["id"].strip(), row["text"].strip(), tuple(events), date=published,
+                          no_event=not events))  # fmt: skip
+    names = {"ja": "Japanese", "ko": "Korean"}
+    return Suite(
+        name=lang,
+        description=f"dyadwatch's own {names[lang]} sentences, labelled by us (PLOVER type, countries, date)",
+        cases=tuple(cases),
+        notes=("written and labelled independently of the Japanese/Korean lexicons (data/eval/README.md)",),
+    )
+
+
+def _iso_date(value: str, path: Path, lineno: int) -> _dt.date | None:
+    if not value.strip():
+        return None
+    try:
+        return _dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(f"{path}:{lineno}: published must be YYYY-MM-DD, not {value!r}") from None

@@ -18,6 +18,7 @@ class GoldEvent:
     cameo: str | None = None
     mode: str | None = None
     original_label: str | None = None  # the suite's own label before mapping (e.g. "DEMAND")
+    date: str | None = None  # the event's own date (YYYY[-MM[-DD]]) where the suite gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class PredictedEvent:
     cameo_root: str
     mode: str | None = None
     confidence: float = 0.0
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,390 @@
+"""The Japanese and Korean event coder: sentences of morphemes in, PLOVER events out.
+
+Japanese and Korean put the verb last and mark every argument with a particle, so a clause is
+coded from the cue (a predicate stem from ``cues.tsv``, or an event noun) and the particles of
+the actor phrases before it (``actors``): the source is the nearest topic or subject (は/が,
+은/는/이/가) — shared by every clause of the sentence, as in 石破首相は…会談し、…合意した — the
+target the phrases marked に/に対し/へ/を or 에/에게/에 대해/을/를 since the previous cue, the
+partner of a joint action (``frame`` joint) its と/와/과 phrase; a compound modifier names the
+parties of an event noun (日韓首脳会談). A predicate cue counts only with a verbal ending after
+it (会談した, 합의했다) or at the end of a headline; an event noun only when no predicate cue
+covers it.
+
+Dates, status and scores follow the English coder: the time expression nearest before the cue
+in its sentence (``nlp/dates_ja.py``, ``nlp/dates_ko.py``; 同日/같은 날: the date last written),
+else one after it, else the date carried within the paragraph (and four sentences past it),
+else the lede's day (the news of the day), else the publication date; N周年/N주년
+after an event noun dates it N years before (国交正常化60周年 in 2025 → 1965). Status from the
+markers after the cue in its clause (しなかった/않았다: negated; 予定/예정: future; れば/면:
+hypothetical), then from the date (more than a year before publication: historical).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from ...config import Config
+from ...nlp.cjk import PREDICATE_POS, CjkSentence
+from ...nlp.dates import date_sort_key
+from ...records import Actor, Article, Event, Sentence, Status, TimeExpr
+from ..coder import FUTURE_AS, NEEDS_TARGET, ONE_SIDED
+from ..dating import date_end, representative_day, years_before
+from ..kb import KnowledgeBase
+from ..ontology import QUAD_CLASS, cameo, intensity
+from .actors import DocContext, Phrase, PhraseFinder, PhraseResolver
+from .lexicon import CjkCue, CjkLexicon
+
+#: Where a clause ends: the text after a cue is searched for markers up to here.
+CLAUSE_END: Final = re.compile(r"[、。，,.!?！？」”\"]|(?:て|で|(?<![다라])고|며|면서)\s")
+MARKER_WINDOW: Final = 24
+TOPICS: Final = frozenset({"は", "은", "는"})
+#: A non-past verb under a verb of announcing: a material action announced, still to come.
+ANNOUNCED: Final = {"ja": re.compile(r"(?:する|させる)(?:と|ことを)"),
+                    "ko": re.compile(r"\s?(?:한다|하겠다|할\s?것이라|시킨다)고")}
+#: Words for "that same day" (同日, 같은 날): the date carried from the sentences before.
+SAME_DAY: Final = {"ja": re.compile(r"同日|この日|当日"), "ko": re.compile(r"같은\s?날|이날|당일|그날")}
+GENITIVE: Final = re.compile(r"\s?(?:の|의)")
+#: An event noun, maybe with more nouns, as the object of a verb (수출 규제 조치 철회를 요구).
+OBJECT: Final = re.compile(r"[\s\u4e00-\u9fffァ-ヴー가-힣]{0,12}?(?:を|을|를)")
+ANNIVERSARY: Final = {"ja": re.compile(r"^\s*(\d{1,3})\s*周年"), "ko": re.compile(r"^\s*(\d{1,3})\s*주년")}
+#: Morph tags that make a cue a predicate: Sudachi verbs/auxiliaries, Kiwi verb suffixes/endings.
+KO_VERBAL: Final = ("XSV", "VV", "VX", "EP", "EF", "EC", "ETM", "ETN", "XSA", "VA")
+#: Sentences a date is carried past a paragraph break (as in English); a subject, past the
+#: sentence that named it.
+CARRY_ACROSS_PARAGRAPHS: Final = 4
+CARRY: Final = 2
+Finder = Callable[[str, "_dt.date | None"], list[TimeExpr]]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int  # offsets in the sentence text
+    end: int
+    cue: CjkCue
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    date: str
+    precision: str
+    text: str
+    sentence: int
+    paragraph: int
+
+
+@dataclass
+class Dates:
+    """The dates a sentence may borrow: the last one written (``last``), the one still in force
+    here (``carried``), and the lede's (``lede``: the day the article's news happened)."""
+
+    lede: Carried | None
+    last: Carried | None = None
+    carried: Carried | None = None
+
+
+def _lede(sents: list[CjkSentence], dates: list[list[TimeExpr]], published: _dt.date | None) -> Carried | None:
+    """The day of the article's main news: the first day-precision date in its first three
+    sentences that falls in the week before publication (16일 in a lede published on the 17th).
+    Later paragraphs that give no date are about that day, not the publication day."""
+    if published is None:
+        return None
+    for s, exprs in list(zip(sents, dates, strict=True))[:3]:
+        for e in exprs:
+            if e.date and e.precision == "day" and 0 <= (published - _dt.date.fromisoformat(e.date)).days <= 7:
+                return Carried(e.date, "day", e.text, s.index, 0)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """One document coded: its sentences and events, with the actor phrases and time
+    expressions of each sentence (the quote stage reuses them)."""
+
+    sentences: list[Sentence]
+    events: list[Event]
+    phrases: list[list[Phrase]]
+    dates: list[list[TimeExpr]]
+
+
+class CjkCoder:
+    """Codes articles of one language (``ja`` or ``ko``); stateless across documents."""
+
+    def __init__(self, lang: str, kb: KnowledgeBase, config: Config, lexicon: CjkLexicon | None = None,
+                 find_dates: Finder | None = None) -> None:  # fmt: skip
+        self.lang = lang
+        self.config = config
+        self.lexicon = lexicon or CjkLexicon.load(lang, kb)
+        self.finder = PhraseFinder(self.lexicon, kb)
+        self.resolver = PhraseResolver(kb, lang)
+        self.find_dates: Finder = find_dates or importlib.import_module(
+            f"dyadwatch.nlp.dates_{lang}").find_time_expressions
+
+    def code(self, article: Article, sents: list[CjkSentence]) -> Coded:
+        ctx = DocContext()
+        sentences: list[Sentence] = []
+        events: list[Event] = []
+        all_phrases = [self.finder.phrases(s) for s in sents]
+        ctx.seed(all_phrases)
+        all_dates = [self.find_dates(s.text, article.published) for s in sents]
+        dates = Dates(lede=_lede(sents, all_dates, article.published))
+        paragraph = 0
+        for s in sents:
+            sentence = Sentence(article.doc_id, f"{article.content_hash[:16]}-s{s.index:04d}", s.index, s.text,
+                                s.start, s.end)  # fmt: skip
+            sentences.append(sentence)
+            paragraph += s.line_start
+            last = dates.last
+            # within its paragraph a date carries on; past a paragraph break, for a few sentences
+            dates.carried = last if last is not None and (
+                last.paragraph == paragraph or s.index - last.sentence <= CARRY_ACROSS_PARAGRAPHS) else None
+            phrases, exprs = all_phrases[s.index], all_dates[s.index]
+            hits = self._hits(s) if len(s.text) <= self.config.max_sentence_chars else []
+            for i, hit in enumerate(hits):
+                clause_start = hits[i - 1].end if i else 0
+                ev = self._event(article, sentence, s, hit, clause_start, phrases, exprs, dates, ctx)
+                if ev is not None and not any(_same(ev, e) for e in events if e.sentence_id == ev.sentence_id):
+                    events.append(ev)
+            for p in phrases:
+                actors = self.resolver.resolve(p, ctx, article.published)
+                self.resolver.remember(actors, ctx, p)
+                if p.role == "subj" and actors:
+                    ctx.last_subject = (actors, s.index)
+            dated = [e for e in exprs if e.date is not None and not GENITIVE.match(s.text, e.end)]
+            if dated:
+                e = dated[-1]
+                dates.last = Carried(e.date, e.precision or "day", e.text, s.index, paragraph)  # type: ignore[arg-type]
+        return Coded(sentences, events, all_phrases, all_dates)
+
+    # -- cues -------------------------------------------------------------------------------
+    def _hits(self, s: CjkSentence) -> list[Hit]:
+        starts = {m.start - s.start for m in s.morphs}
+        raw = [Hit(m.start(), m.end(), cue) for cue in self.lexicon.cues for m in cue.pattern.finditer(s.text)
+               if m.end() > m.start() and m.start() in starts]  # fmt: skip
+        raw = [h for h in raw if h.cue.kind == "N" or self._is_predicate(s, h)]
+        # 제기한 제소, 発動した措置: a predicate in adnominal form naming the noun cue after it
+        nouns = [h.start for h in raw if h.cue.kind == "N"]
+        ends = [m.end - s.start for m in s.morphs if m.adnominal]
+        raw = [h for h in raw if not (h.cue.kind == "P" and any(
+            h.end <= e <= h.end + 4 and any(e <= n <= e + 2 for n in nouns) for e in ends))]  # fmt: skip
+        predicates = [h.start for h in raw if h.cue.kind == "P"]
+        # 輸出管理の厳格化を解除, 제소를 철회: the noun is what the verb acts on, not an event of its own
+        raw = [h for h in raw if not (h.cue.kind == "N" and (m := OBJECT.match(s.text, h.end))
+                                      and any(m.end() <= p <= m.end() + 10 for p in predicates))]  # fmt: skip
+        raw.sort(key=lambda h: (-(h.end - h.start), h.cue.kind != "P", h.start))
+        kept: list[Hit] = []
+        for h in raw:
+            if not any(h.start < k.end and k.start < h.end for k in kept):
+                kept.append(h)
+        return sorted(kept, key=lambda h: h.start)
+
+    def _is_predicate(self, s: CjkSentence, hit: Hit) -> bool:
+        """A predicate cue needs a verbal ending right after it (会談した, 합의했다, 会っ|た),
+        or ends a headline (石破首相、李大統領と会談)."""
+        after = s.text[hit.end:]
+        if not after.strip() or re.match(r"^[\s。．.!?！？]*$|^へ[\s。]*$", after):
+            return True
+        end = s.start + hit.end
+        for m in s.morphs:
+            if m.start < end <= m.end and m.end > end:
+                return m.pos in PREDICATE_POS  # the cue ends inside a verb: 会っ in 会った
+            if m.start >= end:
+                if self.lang == "ko":
+                    return m.tag.split("-")[0] in KO_VERBAL
+                return m.pos in ("AUX", "VERB") or m.tag.startswith(("動詞", "助動詞"))
+        return False
+
+    # -- one event --------------------------------------------------------------------------
+    def _event(self, article: Article, sentence: Sentence, s: CjkSentence, hit: Hit, clause_start: int,
+               phrases: list[Phrase], exprs: list[TimeExpr], dates: Dates, ctx: DocContext) -> Event | None:  # fmt: skip
+        cue = hit.cue
+        date, precision, date_text, basis = self._date(article, s, hit, exprs, dates)
+        ann = ANNIVERSARY[self.lang].match(s.text[hit.end:]) if cue.kind == "N" else None
+        if ann is not None and date is not None:
+            date, precision, basis = years_before(date, int(ann.group(1))), "year", "context"
+            date_text = s.text[hit.start:hit.end + ann.end()]
+        on = representative_day(date, article.published)
+        source, target, joint = self._roles(s, hit, clause_start, phrases, ctx, on)
+        etype, mode = cue.event_type, cue.mode
+        if any(a.sector == "JUD" for a in source) and etype in ("REQUEST", "ACCUSE"):
+            etype, mode = "SANCTION", "convict"
+        if not target and etype in NEEDS_TARGET and not joint and len({a.country for a in source if a.country}) == 1:
+            target = self._implied(source, ctx)
+        if not _enough(etype, source, target, joint):
+            return None
+        material = QUAD_CLASS[etype] in (2, 4) or etype == "CONCEDE"
+        status = self._status(s, hit, date, article.published, material)
+        if status == "future" and etype in FUTURE_AS:
+            etype, mode = FUTURE_AS[etype], None
+        info = cameo(cue.cameo)
+        confidence = 0.85
+        if any(a.basis in ("context", "coreference") for a in source + target):
+            confidence -= 0.2
+        if basis in ("context", "publication"):
+            confidence -= 0.1
+        if cue.kind == "N":
+            confidence -= 0.1
+        key = f"{article.content_hash}|{s.index}|{hit.start}|{etype}"
+        return Event(
+            event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16],
+            doc_id=article.doc_id, sentence_id=sentence.sentence_id, text=s.text,
+            char_span=(hit.start, hit.end), trigger=s.text[hit.start:hit.end], event_type=etype, mode=mode,
+            contexts=cue.contexts, status=status, quad_class=QUAD_CLASS[etype], intensity=intensity(etype, mode),
+            cameo_root=info.root, goldstein=info.goldstein, source=source, target=target, date=date,
+            date_precision=precision, date_text=date_text, date_basis=basis,  # type: ignore[arg-type]
+            confidence=round(max(confidence, 0.3), 2), coder_version=self.config.coder_version,
+            published=article.published.isoformat() if article.published else None,
+        )  # fmt: skip
+
+    def _roles(self, s: CjkSentence, hit: Hit, clause_start: int, phrases: list[Phrase], ctx: DocContext,
+               on: _dt.date | None) -> tuple[tuple[Actor, ...], tuple[Actor, ...], bool]:  # fmt: skip
+        cue = hit.cue
+        before = [p for p in phrases if p.end <= hit.start]
+        local = [p for p in before if p.start >= clause_start]
+        resolve = lambda p: self.resolver.resolve(p, ctx, on)  # noqa: E731
+        adjacent = next((p for p in reversed(before) if s.text[p.end:hit.start].strip(" の의") == ""
+                         and p.role in ("none", "gen")), None)  # fmt: skip
+        adnominal = [end for end in _clause_ends(s) if end <= hit.start]
+        # a phrase followed by an adnominal verb before the cue is inside a relative clause
+        # (日本製鉄が持つ株式の差し押さえを認めた; 일본과 맺은 협정 종료를 결정했다): not an argument of the
+        # cue — a topic は/은·는 never is (it scopes over the sentence), and a subject is kept when
+        # the sentence has no other
+        inner = {id(p) for p in before if p.particle not in TOPICS
+                 and any(p.end + len(p.particle or "") < a for a in adnominal)}  # fmt: skip
+        subjects = [p for p in before if p.role == "subj"]
+        main = [p for p in subjects if id(p) not in inner] or subjects
+        subj = next((p for p in reversed(main) if p.start >= clause_start), None) or (main[-1] if main else None)
+        local = [p for p in local if id(p) not in inner or p is subj]
+        if subj is None and before and before[0].role == "none" and re.match(r"^\s*[、,]", s.text[before[0].end:]):
+            subj = before[0]  # headline: 石破首相、李大統領と会談
+        targets = [p for p in local if (p.role == "target" or p.role == "gen" and p.owner_role == "target"
+                                         and p is not adjacent) and p is not subj]  # fmt: skip
+        partners = [p for p in local if p.role == "partner" and p is not subj]
+        froms = [p for p in local if p.role == "from"]
+        if cue.frame == "recv":
+            source = tuple(a for p in froms for a in resolve(p))
+            target = resolve(subj) if subj is not None else ()
+            return _dedupe(source), _dedupe(target), False
+        source = resolve(subj) if subj is not None else ()
+        if subj is None and cue.kind == "P" and not local and ctx.last_subject is not None \
+                and s.index - ctx.last_subject[1] <= CARRY:  # fmt: skip
+            # a dropped subject: 新たな謝罪の言葉は述べなかった (the speaker of the sentence before)
+            source = tuple(Actor(a.name, a.country, a.sector, a.person, a.role, "coreference")
+                           for a in ctx.last_subject[0])  # fmt: skip
+        if cue.kind == "N" and adjacent is not None and adjacent is not subj:
+            mod = resolve(adjacent)
+            if len({a.country for a in mod}) >= 2 or not source:
+                source = mod  # 日韓首脳会談; 韓国の抗議
+        target = tuple(a for p in targets for a in resolve(p))
+        partner = tuple(a for p in partners for a in resolve(p))
+        joint = False
+        if cue.frame == "joint" or (partner and not target):
+            if partner:
+                source = source + partner
+            joint = len({a.country for a in source if a.country}) >= 2
+            if joint:
+                target = ()
+        elif partner:
+            target = target + partner
+        source, target = _dedupe(source), _dedupe(target)
+        target = tuple(a for a in target if a not in source)
+        return source, target, joint
+
+    def _implied(self, source: tuple[Actor, ...], ctx: DocContext) -> tuple[Actor, ...]:
+        have = {a.country for a in source}
+        for c in ctx.pair():
+            if c not in have:
+                name = self.resolver._cname(c)
+                return (Actor(name, c, "GOV", None, None, "context"),)
+        return ()
+
+    # -- date and status --------------------------------------------------------------------
+    def _date(self, article: Article, s: CjkSentence, hit: Hit, exprs: list[TimeExpr],
+              dates: Dates) -> tuple[str | None, str | None, str | None, str]:  # fmt: skip
+        # a date with の/의 modifies a noun (1998年の共同宣言を継承): it dates the cue only when
+        # the cue is that noun
+        before = [e for e in exprs if e.end <= hit.start
+                  and (not GENITIVE.match(s.text, e.end) or hit.start - e.end <= 3)]  # fmt: skip
+        after = [e for e in exprs if e.start >= hit.end and not GENITIVE.match(s.text, e.end)]
+        same_day = SAME_DAY[self.lang].search(s.text, 0, hit.start)
+        if same_day is not None and dates.last is not None and (not before or before[-1].end < same_day.start()):
+            return dates.last.date, dates.last.precision, same_day.group(), "context"
+        expr = before[-1] if before else (after[0] if after else None)
+        if expr is not None and expr.date is not None:
+            return expr.date, expr.precision, expr.text, expr.basis
+        if expr is not None:
+            return None, None, expr.text, expr.basis
+        for carried in (dates.carried, dates.lede):
+            if carried is not None:
+                return carried.date, carried.precision, carried.text, "context"
+        if article.published is not None:
+            return article.published.isoformat(), "day", None, "publication"
+        return None, None, None, "publication"
+
+    def _status(self, s: CjkSentence, hit: Hit, date: str | None, published: _dt.date | None,
+                material: bool = False) -> Status:
+        after = s.text[hit.end:hit.end + MARKER_WINDOW]
+        stop = CLAUSE_END.search(after)
+        clause = after[:stop.start() + (1 if stop and stop.group().strip() in ("て", "で") else 0)] if stop else after
+        before = s.text[max(0, hit.start - 4):hit.start]
+        lex = self.lexicon
+        if lex.marked("negation", clause) or lex.marked("negation_before", before):
+            return "negated"
+        if lex.marked("hypothetical", clause):
+            return "hypothetical"
+        if lex.marked("future", clause) or re.match(r"^へ\s*$", s.text[hit.end:].rstrip("。 ")):
+            return "future"
+        if material and ANNOUNCED[self.lang].match(s.text, hit.end):
+            return "future"  # 解除すると発表した, 해제한다고 발표했다 (but 항의한다고 밝혔다 protests now)
+        if published is not None and date is not None:
+            if date_end(date) < published - _dt.timedelta(days=365):
+                return "historical"
+            if date_sort_key(date) > published:
+                return "future"
+        return "asserted"
+
+
+def _clause_ends(s: CjkSentence) -> list[int]:
+    """Where embedded clauses end, as offsets in the sentence: an adnominal verb (a relative
+    clause: 持つ株式, 맺은 협정) and a quoting particle after a predicate (…べきだと判決した,
+    배상해야 한다고 판결했다): phrases before them are arguments of the embedded verb."""
+    out = []
+    morphs = s.morphs
+    for i, m in enumerate(morphs):
+        prev = morphs[i - 1] if i else None
+        quoting = prev is not None and (
+            (m.text in ("と", "って") and m.pos == "ADP" and prev.pos in ("VERB", "AUX", "ADJ"))
+            or (m.text in ("고", "라고") and m.tag.startswith("E") and prev.tag.startswith("EF")))  # fmt: skip
+        if m.adnominal or quoting:
+            out.append(m.end - s.start)
+    return out
+
+
+def _enough(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...], joint: bool) -> bool:
+    if not any(a.country for a in source + target):
+        return False
+    if source and target:
+        return True
+    if len(source) >= 2 and (joint or len({a.country for a in source}) >= 2 and QUAD_CLASS[etype] <= 2):
+        return True
+    return bool(source) and etype in ONE_SIDED
+
+
+def _dedupe(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    out: list[Actor] = []
+    for a in actors:
+        if not any(a.name == b.name and a.country == b.country for b in out):
+            out.append(a)
+    return tuple(out)
+
+
+def _same(a: Event, b: Event) -> bool:
+    """One happening coded twice in a sentence (a predicate and its event noun)."""
+    key = lambda e: (e.event_type, e.status, frozenset(x.country for x in e.source),  # noqa: E731
+                     frozenset(x.country for x in e.target))
+    return key(a) == key(b)
