@@ -62,3 +62,30 @@ def test_clusters_are_fewer_than_mentions_and_each_keeps_its_sentences(timeline:
     for _, row in timeline.iterrows():
         assert len(row["mentions"]) == row["n_mentions"] >= row["n_sources"] >= 1
         assert all(m["sentence_id"] and m["text"] for m in row["mentions"])
+
+
+def test_japanese_and_korean_reports_join_the_english_clusters(corpus, coder) -> None:  # type: ignore[no-untyped-def]
+    """The two English source articles, our Japanese report of the Kananaskis meeting and our
+    Korean report of the August summit (which recalls the G7 meeting) in one store: the
+    Japanese mention of the 17 June meeting joins the English cluster."""
+    from pathlib import Path
+
+    from dyadwatch.config import Config
+    from dyadwatch.ingest import read_paths
+    from dyadwatch.records import Article
+
+    root = Path(__file__).resolve().parents[2] / "examples"
+    articles = [a for a in read_paths([root / "jpn_kor_ja.jsonl", root / "jpn_kor_ko.jsonl"], Config())
+                if isinstance(a, Article)]  # fmt: skip
+    with Store(":memory:") as store:
+        for name in (ARTICLE_1, ARTICLE_2):
+            r = corpus[name]
+            store.add_document(r.article, r.sentences, r.events, quotes=r.quotes, indicators=r.indicators)
+        for r in coder.code_articles(articles):
+            store.add_document(r.article, r.sentences, r.events, quotes=r.quotes, indicators=r.indicators)
+        store.update_clusters()
+        timeline = store.timeline("JPN", "KOR")
+    g7 = _cluster(timeline, "met face-to-face for the first time during the G7 summit", "CONSULT")
+    languages = {"ja" if "石破" in m["text"] else "en" for m in g7["mentions"]}
+    assert languages == {"en", "ja"}, [m["text"] for m in g7["mentions"]]
+    assert g7["n_sources"] >= 3
