@@ -37,10 +37,13 @@ from .lexicon import CjkLexicon, Name
 ROLE_PARTICLES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "ja": (("とともに", "partner"), ("に対して", "target"), ("に対する", "target"), ("に対し", "target"),
            ("について", "target"), ("に向けて", "target"), ("から", "from"), ("より", "from"),
+           ("によって", "from"), ("により", "from"),
            ("は", "subj"), ("が", "subj"), ("も", "subj"), ("と", "partner"), ("に", "target"),
            ("へ", "target"), ("を", "target"), ("の", "gen")),
     "ko": (("와 함께", "partner"), ("과 함께", "partner"), ("에 대해", "target"), ("에 대한", "target"),
-           ("에게서", "from"), ("으로부터", "from"), ("로부터", "from"), ("께서", "subj"), ("에게", "target"),
+           ("에서", "loc"), ("에선", "loc"),
+           ("에게서", "from"), ("으로부터", "from"), ("로부터", "from"), ("에 의해", "from"), ("께서", "subj"),
+           ("에게", "target"),
            ("한테", "target"), ("하고", "partner"), ("은", "subj"), ("는", "subj"), ("이", "subj"),
            ("가", "subj"), ("도", "subj"), ("와", "partner"), ("과", "partner"), ("에", "target"),
            ("을", "target"), ("를", "target"), ("의", "gen")),
@@ -144,6 +147,8 @@ class PhraseFinder:
             tail = TITLE_TAIL[self.lang].match(text, end) if _is_head(group[-1]) else None
             if tail is not None and not _names_inside(self.lex, tail.group()):
                 end = tail.end()
+                titles = [p for p in parts[i + 1:] if p.start < end and p.name is not None and p.name.kind == "title"]
+                group += titles  # 李東元外務部長官: the title the tail ends with belongs to the person
             paren = PAREN_TAIL[self.lang].match(text, end)  # an alias: 大法院（最高裁）は
             end = paren.end() if paren is not None else end
             side = SIDE[self.lang].match(text, end)  # 日本側に, 일본 측은
@@ -154,7 +159,7 @@ class PhraseFinder:
             i += 1
             while i < len(parts) and parts[i].start < end:
                 i += 1  # names inside the alias
-        return out
+        return _coordinate(out, text)
 
     def _parts(self, sent: CjkSentence) -> list[Part]:
         starts = {m.start - sent.start for m in sent.morphs}
@@ -211,8 +216,20 @@ class PhraseFinder:
         return "none", None
 
 
+def _coordinate(phrases: list[Phrase], text: str) -> list[Phrase]:
+    """A list of parties: 尹大統領と岸田首相、李強首相は / 윤 대통령과 기시다 총리, 리창 총리는 — a
+    phrase followed by a comma and a subject or partner phrase shares its role."""
+    out = list(phrases)
+    for i in range(len(out) - 2, -1, -1):
+        p, nxt = out[i], out[i + 1]
+        if p.role == "none" and nxt.role in ("subj", "partner") and re.fullmatch(r"\s*[、,，]\s*", text[p.end:nxt.start]):
+            out[i] = Phrase(p.start, p.end, p.parts, "partner", p.particle, p.owner_role)
+    return out
+
+
 def _names_inside(lex: CjkLexicon, text: str) -> bool:
-    return lex.name_pattern.search(text) is not None
+    """A name other than a title in ``text`` (外務部長官 holds only the title 長官)."""
+    return any(lex.names[m.group()].kind != "title" for m in lex.name_pattern.finditer(text))
 
 
 def _is_head(part: Part) -> bool:

@@ -47,6 +47,14 @@ TOPICS: Final = frozenset({"は", "은", "는"})
 #: A non-past verb under a verb of announcing: a material action announced, still to come.
 ANNOUNCED: Final = {"ja": re.compile(r"(?:する|させる)(?:と|ことを)"),
                     "ko": re.compile(r"\s?(?:한다|하겠다|할\s?것이라|시킨다)고")}
+#: Nouns that an event noun may precede and still name the event (輸出規制措置, 제재 조치).
+HEADS: Final = frozenset({"措置", "強化", "発動", "조치", "강화", "발동", "방침"})
+#: A passive right after the cue (併合された, 병합됐다, 제재를 당했다).
+PASSIVE: Final = {"ja": re.compile(r"(?:さ|ら)?れ(?:た|る|て|、)"),
+                  "ko": re.compile(r"\s?(?:당했|당하|당한|됐|되었|된다|되어)")}
+#: "Decided to": for a sanction, the decision is the act (중단하기로 했다, 停止することを決めた).
+DECIDED: Final = {"ja": re.compile(r"ことを決(?:め|定)|ことにし|と決定|を決定"),
+                  "ko": re.compile(r"기로\s?(?:했|하|한|결정)|결정했")}
 #: Words for "that same day" (同日, 같은 날): the date carried from the sentences before.
 SAME_DAY: Final = {"ja": re.compile(r"同日|この日|当日"), "ko": re.compile(r"같은\s?날|이날|당일|그날")}
 GENITIVE: Final = re.compile(r"\s?(?:の|의)")
@@ -167,6 +175,10 @@ class CjkCoder:
         raw = [Hit(m.start(), m.end(), cue) for cue in self.lexicon.cues for m in cue.pattern.finditer(s.text)
                if m.end() > m.start() and m.start() in starts]  # fmt: skip
         raw = [h for h in raw if h.cue.kind == "N" or self._is_predicate(s, h)]
+        # 한일회담 반대 시위, 会談後: an event noun modifying the noun after it names no event here
+        # (but the measure itself is the event: 輸出規制措置, 수출 규제 조치)
+        noun_after = {m.start - s.start for m in s.morphs if m.pos in ("NOUN", "PROPN") and m.text not in HEADS}
+        raw = [h for h in raw if not (h.cue.kind == "N" and h.end in noun_after)]
         # 제기한 제소, 発動した措置: a predicate in adnominal form naming the noun cue after it
         nouns = [h.start for h in raw if h.cue.kind == "N"]
         ends = [m.end - s.start for m in s.morphs if m.adnominal]
@@ -218,7 +230,7 @@ class CjkCoder:
         if not _enough(etype, source, target, joint):
             return None
         material = QUAD_CLASS[etype] in (2, 4) or etype == "CONCEDE"
-        status = self._status(s, hit, date, article.published, material)
+        status = self._status(s, hit, date, article.published, material, decided=etype == "SANCTION")
         if status == "future" and etype in FUTURE_AS:
             etype, mode = FUTURE_AS[etype], None
         info = cameo(cue.cameo)
@@ -262,9 +274,15 @@ class CjkCoder:
         local = [p for p in local if id(p) not in inner or p is subj]
         if subj is None and before and before[0].role == "none" and re.match(r"^\s*[、,]", s.text[before[0].end:]):
             subj = before[0]  # headline: 石破首相、李大統領と会談
+        own_clause = self._adnominal(s, hit)  # 首脳が相互に訪問するシャトル外交: a clause of its own
+        if own_clause and (subj is None or subj.start < clause_start):
+            subj = None
         targets = [p for p in local if (p.role == "target" or p.role == "gen" and p.owner_role == "target"
                                          and p is not adjacent) and p is not subj]  # fmt: skip
         partners = [p for p in local if p.role == "partner" and p is not subj]
+        if not partners and cue.frame == "joint" and subj is not None and subj.start < clause_start:
+            # the shared subject's partner: 岸田外相と尹外相は…会談し、…合意した
+            partners = [p for p in before if p.role == "partner" and p.end <= subj.start + 40 and p.end <= clause_start]
         froms = [p for p in local if p.role == "from"]
         if cue.frame == "recv":
             source = tuple(a for p in froms for a in resolve(p))
@@ -282,6 +300,10 @@ class CjkCoder:
                 source = mod  # 日韓首脳会談; 韓国の抗議
         target = tuple(a for p in targets for a in resolve(p))
         partner = tuple(a for p in partners for a in resolve(p))
+        if not source and partner and cue.frame == "joint" and on is not None \
+                and all(a.country != self.resolver.home for a in partner):  # fmt: skip
+            # 이시바 총리와 정상회담을 열고 (no subject written): the home country's leader
+            source = (self.resolver._leader(self.resolver.home, on),)
         joint = False
         if cue.frame == "joint" or (partner and not target):
             if partner:
@@ -291,9 +313,28 @@ class CjkCoder:
                 target = ()
         elif partner:
             target = target + partner
+        if PASSIVE[self.lang].match(s.text, hit.end) and cue.frame != "joint":
+            # 韓国は日本に併合された, 일본에 의해 강제병합됐다: the subject undergoes the action
+            agents = tuple(a for p in local if p.role in ("target", "from") and p is not subj for a in resolve(p))
+            source, target = agents, source
         source, target = _dedupe(source), _dedupe(target)
         target = tuple(a for a in target if a not in source)
+        foreign = [a for a in target if a.country not in {x.country for x in source}]
+        if foreign and len(foreign) < len(target):
+            target = tuple(foreign)  # 大使を外務省に呼んで: the ministry is where, not whom
         return source, target, joint
+
+    def _adnominal(self, s: CjkSentence, hit: Hit) -> bool:
+        """The cue's verb modifies a noun (訪問する「シャトル外交」, 맺은 협정)."""
+        end = s.start + hit.end
+        for m in s.morphs:
+            if m.end <= end:
+                continue
+            if m.adnominal:
+                return True
+            if m.pos not in ("AUX", "VERB") or m.start - end > 4:
+                return False
+        return False
 
     def _implied(self, source: tuple[Actor, ...], ctx: DocContext) -> tuple[Actor, ...]:
         have = {a.country for a in source}
@@ -327,7 +368,9 @@ class CjkCoder:
         return None, None, None, "publication"
 
     def _status(self, s: CjkSentence, hit: Hit, date: str | None, published: _dt.date | None,
-                material: bool = False) -> Status:
+                material: bool = False, decided: bool = False) -> Status:
+        """``decided``: a measure that is in force once decided or announced (a sanction): 中断する
+        ことを決めた / 부과한다고 발표했다 is the sanction itself, not a threat of one."""
         after = s.text[hit.end:hit.end + MARKER_WINDOW]
         stop = CLAUSE_END.search(after)
         clause = after[:stop.start() + (1 if stop and stop.group().strip() in ("て", "で") else 0)] if stop else after
@@ -337,9 +380,12 @@ class CjkCoder:
             return "negated"
         if lex.marked("hypothetical", clause):
             return "hypothetical"
+        announced = ANNOUNCED[self.lang].match(s.text, hit.end)
+        if decided and (DECIDED[self.lang].search(clause) or announced):
+            return "asserted"
         if lex.marked("future", clause) or re.match(r"^へ\s*$", s.text[hit.end:].rstrip("。 ")):
             return "future"
-        if material and ANNOUNCED[self.lang].match(s.text, hit.end):
+        if material and announced:
             return "future"  # 解除すると発表した, 해제한다고 발표했다 (but 항의한다고 밝혔다 protests now)
         if published is not None and date is not None:
             if date_end(date) < published - _dt.timedelta(days=365):
