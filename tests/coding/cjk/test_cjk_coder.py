@@ -93,3 +93,22 @@ def test_korean_negation_before_the_verb_and_quote(code_cjk: Any) -> None:
     assert [(e.event_type, e.status) for e in coded.events] == [("CONSULT", "negated")]
     assert [(q.quote, q.speaker.person if q.speaker else None) for q in quotes] == [
         ("미래지향적 관계를 만들겠다", "Lee Jae-myung")]
+
+
+def test_passive_shared_partner_and_coordination(code_cjk: Any) -> None:
+    coded, _ = code_cjk("ja", "韓国は1910年8月29日、日本に併合された。", "2025-06-18")
+    assert [(e.event_type, [a.country for a in e.source], [a.country for a in e.target]) for e in coded.events] == [
+        ("COERCE", ["JPN"], ["KOR"])]  # CAMEO 192 (occupy territory); the passive turns the roles
+    coded, _ = code_cjk("ja", "岸田文雄外相と尹炳世外相は2015年12月28日、ソウルで会談し、合意した。", "2015-12-29")
+    assert [(e.event_type, sorted(a.person or "" for a in e.source)) for e in coded.events] == [
+        ("CONSULT", ["Fumio Kishida", "Yun Byung-se"]), ("AGREE", ["Fumio Kishida", "Yun Byung-se"])]
+
+
+def test_korean_place_home_leader_and_decided_sanction(code_cjk: Any) -> None:
+    # no subject written: the Korean president meets the Japanese prime minister; 도쿄에서 is a place
+    coded, _ = code_cjk("ko", "23일 도쿄에서 이시바 시게루 총리와 정상회담을 열었다.", "2025-08-24")
+    assert [(e.event_type, sorted(a.person or "" for a in e.source), e.target) for e in coded.events] == [
+        ("CONSULT", ["Lee Jae-myung", "Shigeru Ishiba"], ())]
+    # an announced tariff is the sanction itself, not a threat of one
+    coded, _ = code_cjk("ko", "미국 정부는 2일 중국에 관세를 부과한다고 발표했다.", "2025-04-03")
+    assert [(e.event_type, e.status) for e in coded.events] == [("SANCTION", "asserted")]
