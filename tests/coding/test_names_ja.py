@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from dyadwatch.coding.cjk.lexicon import key_resolves
 from dyadwatch.coding.kb import KnowledgeBase
 from dyadwatch.coding.ontology import PLOVER_SCORES, PLOVER_TYPES, cameo_table
 
@@ -46,21 +47,7 @@ def kb() -> KnowledgeBase:
     return KnowledgeBase.load()
 
 
-def _resolves(kb: KnowledgeBase, kind: str, key: str) -> bool:
-    if kind in ("country", "capital"):
-        return kb.country_by_code(key) is not None
-    if kind == "countries":
-        codes = key.split("|")
-        return len(codes) >= 2 and all(kb.country_by_code(c) is not None for c in codes)
-    if kind == "person":
-        return any(p.name == key for p in kb.persons(key))
-    if kind == "title":
-        return kb.title(key) is not None
-    if kind == "agent":
-        return kb.agent(key) is not None
-    if kind == "pair":
-        return key in ("countries", "leaders")
-    return kb.body(key) is not None
+_resolves = key_resolves  # the loader's own check (coding/cjk/lexicon.py)
 
 
 def test_names_header_and_size() -> None:

@@ -101,18 +101,22 @@ def _names(root: Traversable, lang: str, kb: KnowledgeBase) -> Iterator[Name]:
         surface, kind, key = row.get("surface", ""), row.get("kind", ""), row.get("key", "")
         if not surface or kind not in NAME_KINDS or not key:
             raise KnowledgeFileError(f"bad name row (surface, kind {NAME_KINDS}, key required): {row}", path, lineno)
-        if not _resolves(kb, kind, key):
+        if not key_resolves(kb, kind, key):
             raise KnowledgeFileError(f"{kind} key {key!r} is not in the knowledge base", path, lineno)
         yield Name(surface, kind, key)
 
 
-def _resolves(kb: KnowledgeBase, kind: str, key: str) -> bool:
+def key_resolves(kb: KnowledgeBase, kind: str, key: str) -> bool:
+    """Whether a ``names.tsv`` key names something in the English knowledge base: an ISO code
+    (``countries``: two or more), a person's canonical name (not an alias), a title, agent or
+    body phrase, or a ``pair`` (``countries`` or ``leaders``)."""
     if kind in ("country", "capital"):
         return kb.country_by_code(key) is not None
     if kind == "countries":
-        return all(kb.country_by_code(k) is not None for k in key.split("|"))
+        codes = key.split("|")
+        return len(codes) >= 2 and all(kb.country_by_code(k) is not None for k in codes)
     if kind == "person":
-        return bool(kb.persons(key))
+        return any(p.name == key for p in kb.persons(key))
     if kind == "title":
         return kb.title(key) is not None
     if kind == "agent":
