@@ -179,6 +179,9 @@ class CjkCoder:
         # (but the measure itself is the event: 輸出規制措置, 수출 규제 조치)
         noun_after = {m.start - s.start for m in s.morphs if m.pos in ("NOUN", "PROPN") and m.text not in HEADS}
         raw = [h for h in raw if not (h.cue.kind == "N" and h.end in noun_after)]
+        # 한미일 협력의 중요성, 協力の重要性: an event noun in the genitive describes another noun
+        raw = [h for h in raw if not (h.cue.kind == "N" and (m := GENITIVE.match(s.text, h.end))
+                                      and m.end() + (s.text[m.end():m.end() + 1] == " ") in noun_after)]
         # 제기한 제소, 発動した措置: a predicate in adnominal form naming the noun cue after it
         nouns = [h.start for h in raw if h.cue.kind == "N"]
         ends = [m.end - s.start for m in s.morphs if m.adnominal]
