@@ -112,3 +112,10 @@ def test_korean_place_home_leader_and_decided_sanction(code_cjk: Any) -> None:
     # an announced tariff is the sanction itself, not a threat of one
     coded, _ = code_cjk("ko", "미국 정부는 2일 중국에 관세를 부과한다고 발표했다.", "2025-04-03")
     assert [(e.event_type, e.status) for e in coded.events] == [("SANCTION", "asserted")]
+
+
+def test_surname_with_honorific_refers_back(code_cjk: Any) -> None:
+    # 尹錫悦 is not in the fixture tables: Sudachi's 人名 tag keeps him a person; 尹氏 is him again
+    _, quotes = code_cjk("ja", "韓国の尹錫悦大統領は17日、日本に抗議した。尹氏は「遺憾だ」と述べた。", "2023-03-18")
+    assert [(q.quote, q.speaker.person if q.speaker else None, q.speaker.country if q.speaker else None)
+            for q in quotes] == [("遺憾だ", "尹錫悦", "KOR")]  # fmt: skip

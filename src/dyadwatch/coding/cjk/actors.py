@@ -283,7 +283,8 @@ class PhraseResolver:
                 return (Actor(p.name, p.country, p.sector, p.name, p.role, "text"),)
         title = next((t for t in titles if t is not None), None)
         if unknown and not countries:  # 尹氏: the person named in full before (尹錫悦)
-            earlier = next((a for surface, a in reversed(ctx.persons.items()) if surface.startswith(unknown[-1])), None)
+            stem = re.sub(r"(?:氏|さん|씨)$", "", unknown[-1]) or unknown[-1]
+            earlier = next((a for surface, a in reversed(ctx.persons.items()) if surface.startswith(stem)), None)
             if earlier is not None:
                 return (Actor(earlier.name, earlier.country, earlier.sector, earlier.person, earlier.role,
                               "coreference"),)  # fmt: skip
