@@ -10,11 +10,9 @@ parties of an event noun (日韓首脳会談). A predicate cue counts only with 
 it (会談した, 합의했다) or at the end of a headline; an event noun only when no predicate cue
 covers it.
 
-Dates, status and scores follow the English coder: the time expression nearest before the cue
-in its sentence (``nlp/dates_ja.py``, ``nlp/dates_ko.py``; 同日/같은 날: the date last written),
-else one after it, else the date carried within the paragraph (and four sentences past it),
-else the lede's day (the news of the day), else the publication date; N周年/N주년
-after an event noun dates it N years before (国交正常化60周年 in 2025 → 1965). Status from the
+Dates (``dating``: the time expression nearest before the cue, carried dates, the lede's day),
+status and scores follow the English coder; N周年/N주년 after an event noun dates it N years
+before (国交正常化60周年 in 2025 → 1965). Status from the
 markers after the cue in its clause (しなかった/않았다: negated; 予定/예정: future; れば/면:
 hypothetical), then from the date (more than a year before publication: historical).
 """
@@ -38,6 +36,7 @@ from ..dating import date_end, representative_day, years_before
 from ..kb import KnowledgeBase
 from ..ontology import QUAD_CLASS, cameo, intensity
 from .actors import DocContext, Phrase, PhraseFinder, PhraseResolver
+from .dating import CARRY_ACROSS_PARAGRAPHS, GENITIVE, Carried, Dates, event_date, lede
 from .lexicon import CjkCue, CjkLexicon
 
 #: Where a clause ends: the text after a cue is searched for markers up to here.
@@ -55,17 +54,12 @@ PASSIVE: Final = {"ja": re.compile(r"(?:さ|ら)?れ(?:た|る|て|、)"),
 #: "Decided to": for a sanction, the decision is the act (중단하기로 했다, 停止することを決めた).
 DECIDED: Final = {"ja": re.compile(r"ことを決(?:め|定)|ことにし|と決定|を決定"),
                   "ko": re.compile(r"기로\s?(?:했|하|한|결정)|결정했")}
-#: Words for "that same day" (同日, 같은 날): the date carried from the sentences before.
-SAME_DAY: Final = {"ja": re.compile(r"同日|この日|当日"), "ko": re.compile(r"같은\s?날|이날|당일|그날")}
-GENITIVE: Final = re.compile(r"\s?(?:の|의)")
 #: An event noun, maybe with more nouns, as the object of a verb (수출 규제 조치 철회를 요구).
 OBJECT: Final = re.compile(r"[\s\u4e00-\u9fffァ-ヴー가-힣]{0,12}?(?:を|을|를)")
 ANNIVERSARY: Final = {"ja": re.compile(r"^\s*(\d{1,3})\s*周年"), "ko": re.compile(r"^\s*(\d{1,3})\s*주년")}
 #: Morph tags that make a cue a predicate: Sudachi verbs/auxiliaries, Kiwi verb suffixes/endings.
 KO_VERBAL: Final = ("XSV", "VV", "VX", "EP", "EF", "EC", "ETM", "ETN", "XSA", "VA")
-#: Sentences a date is carried past a paragraph break (as in English); a subject, past the
-#: sentence that named it.
-CARRY_ACROSS_PARAGRAPHS: Final = 4
+#: Sentences a subject is carried past the sentence that named it.
 CARRY: Final = 2
 Finder = Callable[[str, "_dt.date | None"], list[TimeExpr]]
 
@@ -75,38 +69,6 @@ class Hit:
     start: int  # offsets in the sentence text
     end: int
     cue: CjkCue
-
-
-@dataclass(frozen=True, slots=True)
-class Carried:
-    date: str
-    precision: str
-    text: str
-    sentence: int
-    paragraph: int
-
-
-@dataclass
-class Dates:
-    """The dates a sentence may borrow: the last one written (``last``), the one still in force
-    here (``carried``), and the lede's (``lede``: the day the article's news happened)."""
-
-    lede: Carried | None
-    last: Carried | None = None
-    carried: Carried | None = None
-
-
-def _lede(sents: list[CjkSentence], dates: list[list[TimeExpr]], published: _dt.date | None) -> Carried | None:
-    """The day of the article's main news: the first day-precision date in its first three
-    sentences that falls in the week before publication (16일 in a lede published on the 17th).
-    Later paragraphs that give no date are about that day, not the publication day."""
-    if published is None:
-        return None
-    for s, exprs in list(zip(sents, dates, strict=True))[:3]:
-        for e in exprs:
-            if e.date and e.precision == "day" and 0 <= (published - _dt.date.fromisoformat(e.date)).days <= 7:
-                return Carried(e.date, "day", e.text, s.index, 0)
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +102,7 @@ class CjkCoder:
         all_phrases = [self.finder.phrases(s) for s in sents]
         ctx.seed(all_phrases)
         all_dates = [self.find_dates(s.text, article.published) for s in sents]
-        dates = Dates(lede=_lede(sents, all_dates, article.published))
+        dates = Dates(lede=lede([s.index for s in sents], all_dates, article.published))
         paragraph = 0
         for s in sents:
             sentence = Sentence(article.doc_id, f"{article.content_hash[:16]}-s{s.index:04d}", s.index, s.text,
@@ -218,7 +180,7 @@ class CjkCoder:
     def _event(self, article: Article, sentence: Sentence, s: CjkSentence, hit: Hit, clause_start: int,
                phrases: list[Phrase], exprs: list[TimeExpr], dates: Dates, ctx: DocContext) -> Event | None:  # fmt: skip
         cue = hit.cue
-        date, precision, date_text, basis = self._date(article, s, hit, exprs, dates)
+        date, precision, date_text, basis = event_date(self.lang, article, s.text, hit.start, hit.end, exprs, dates)
         ann = ANNIVERSARY[self.lang].match(s.text[hit.end:]) if cue.kind == "N" else None
         if ann is not None and date is not None:
             date, precision, basis = years_before(date, int(ann.group(1))), "year", "context"
@@ -348,28 +310,6 @@ class CjkCoder:
         return ()
 
     # -- date and status --------------------------------------------------------------------
-    def _date(self, article: Article, s: CjkSentence, hit: Hit, exprs: list[TimeExpr],
-              dates: Dates) -> tuple[str | None, str | None, str | None, str]:  # fmt: skip
-        # a date with の/의 modifies a noun (1998年の共同宣言を継承): it dates the cue only when
-        # the cue is that noun
-        before = [e for e in exprs if e.end <= hit.start
-                  and (not GENITIVE.match(s.text, e.end) or hit.start - e.end <= 3)]  # fmt: skip
-        after = [e for e in exprs if e.start >= hit.end and not GENITIVE.match(s.text, e.end)]
-        same_day = SAME_DAY[self.lang].search(s.text, 0, hit.start)
-        if same_day is not None and dates.last is not None and (not before or before[-1].end < same_day.start()):
-            return dates.last.date, dates.last.precision, same_day.group(), "context"
-        expr = before[-1] if before else (after[0] if after else None)
-        if expr is not None and expr.date is not None:
-            return expr.date, expr.precision, expr.text, expr.basis
-        if expr is not None:
-            return None, None, expr.text, expr.basis
-        for carried in (dates.carried, dates.lede):
-            if carried is not None:
-                return carried.date, carried.precision, carried.text, "context"
-        if article.published is not None:
-            return article.published.isoformat(), "day", None, "publication"
-        return None, None, None, "publication"
-
     def _status(self, s: CjkSentence, hit: Hit, date: str | None, published: _dt.date | None,
                 material: bool = False, decided: bool = False) -> Status:
         """``decided``: a measure that is in force once decided or announced (a sanction): 中断する
