@@ -48,6 +48,9 @@ ANNOUNCED: Final = {"ja": re.compile(r"(?:する|させる)(?:と|ことを)"),
                     "ko": re.compile(r"\s?(?:한다|하겠다|할\s?것이라|시킨다)고")}
 #: Nouns that an event noun may precede and still name the event (輸出規制措置, 제재 조치).
 HEADS: Final = frozenset({"措置", "強化", "発動", "조치", "강화", "발동", "방침"})
+#: After an event noun, words that refer to it as a time or a case (포격 직후, 억류 중이던,
+#: 납치 사건, 会談の直後): the happening is a reference point here, not news of the sentence.
+REFERENCE: Final = re.compile(r"\s?(?:직후|직전|당시|중이던|중인|사건|이후|以降|直後|直前|当時|事件|中の)")
 #: A passive right after the cue (併合された, 병합됐다, 제재를 당했다).
 PASSIVE: Final = {"ja": re.compile(r"(?:さ|ら)?れ(?:た|る|て|、)"),
                   "ko": re.compile(r"\s?(?:당했|당하|당한|됐|되었|된다|되어)")}
@@ -140,7 +143,7 @@ class CjkCoder:
         # 한일회담 반대 시위, 会談後: an event noun modifying the noun after it names no event here
         # (but the measure itself is the event: 輸出規制措置, 수출 규제 조치)
         noun_after = {m.start - s.start for m in s.morphs if m.pos in ("NOUN", "PROPN") and m.text not in HEADS}
-        raw = [h for h in raw if not (h.cue.kind == "N" and h.end in noun_after)]
+        raw = [h for h in raw if not (h.cue.kind == "N" and (h.end in noun_after or REFERENCE.match(s.text, h.end)))]
         # 한미일 협력의 중요성, 協力の重要性: an event noun in the genitive describes another noun
         raw = [h for h in raw if not (h.cue.kind == "N" and (m := GENITIVE.match(s.text, h.end))
                                       and m.end() + (s.text[m.end():m.end() + 1] == " ") in noun_after)]
