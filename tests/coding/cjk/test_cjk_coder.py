@@ -119,3 +119,18 @@ def test_surname_with_honorific_refers_back(code_cjk: Any) -> None:
     _, quotes = code_cjk("ja", "韓国の尹錫悦大統領は17日、日本に抗議した。尹氏は「遺憾だ」と述べた。", "2023-03-18")
     assert [(q.quote, q.speaker.person if q.speaker else None, q.speaker.country if q.speaker else None)
             for q in quotes] == [("遺憾だ", "尹錫悦", "KOR")]  # fmt: skip
+
+
+def test_korean_visit_joint_drill_and_domestic_groups(code_cjk: Any) -> None:
+    def coded(text: str, published: str) -> list[tuple[str, list[str | None], list[str | None]]]:
+        got, _ = code_cjk("ko", text, published)
+        return [(e.event_type, sorted(str(a.country) for a in e.source), sorted(str(a.country) for a in e.target))
+                for e in got.events]  # fmt: skip
+
+    # 방한: a visit to South Korea; the summit on it is a second event
+    assert coded("아베 신조 총리는 9일 방한해 문재인 대통령과 정상회담을 했다.", "2018-02-10") == [
+        ("CONSULT", ["JPN"], ["KOR"]), ("CONSULT", ["JPN", "KOR"], [])]
+    # a drill held by three countries together is cooperation, not a show of force
+    assert coded("한미일은 17일 미사일 방어 훈련을 실시했다.", "2023-07-18") == [("COOPERATE", ["JPN", "KOR", "USA"], [])]
+    # in Korean news, 시민단체 with no country written are Korean
+    assert coded("시민단체는 6일 일본에 항의했다.", "2023-03-07") == [("ACCUSE", ["KOR"], ["JPN"])]

@@ -316,8 +316,9 @@ class PhraseResolver:
             basis = "text" if (body.country or country) else "context"
             return (Actor(body.name, c, body.sector, None, None, basis),)  # type: ignore[arg-type]
         agent = next((a for a in agents if a is not None), None)
-        if agent is not None and (countries or agent.sector in STATE_SECTORS):
-            # 政府 alone is the home government; 企業 or 元徴用工 alone are nobody's in particular
+        if agent is not None and (countries or agent.sector in STATE_SECTORS or self.home == "KOR"):
+            # 政府 alone is the home government; in Korean news 시민단체 and 야당 alone are Korean
+            # too, while Japanese news often writes 市民団体 for Korean groups (元徴用工 are Korean)
             codes = list(dict.fromkeys(c for c, _ in countries)) or [self.home]
             basis = "text" if countries else "context"
             return tuple(Actor(f"{self._cname(c)} {agent.phrase}", c, agent.sector, None, None, basis)  # type: ignore[arg-type]

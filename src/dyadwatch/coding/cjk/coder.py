@@ -51,6 +51,12 @@ HEADS: Final = frozenset({"措置", "強化", "発動", "조치", "강화", "발
 #: After an event noun, words that refer to it as a time or a case (포격 직후, 억류 중이던,
 #: 납치 사건, 会談の直後): the happening is a reference point here, not news of the sentence.
 REFERENCE: Final = re.compile(r"\s?(?:직후|직전|당시|중이던|중인|사건|이후|以降|直後|直前|当時|事件|中の)")
+#: A place phrase: カナダで, 도쿄에서.
+LOCATIVE: Final = re.compile(r"\s?(?:で|에서)")
+#: Visit cues that name the country visited.
+VISITED: Final = tuple((re.compile(p), iso3) for p, iso3 in (
+    (r"訪日|방일", "JPN"), (r"訪韓|방한", "KOR"), (r"訪米|방미", "USA"), (r"訪中|방중", "CHN"),
+    (r"訪朝|방북", "PRK"), (r"訪露|방러", "RUS")))
 #: A passive right after the cue (併合された, 병합됐다, 제재를 당했다).
 PASSIVE: Final = {"ja": re.compile(r"(?:さ|ら)?れ(?:た|る|て|、)"),
                   "ko": re.compile(r"\s?(?:당했|당하|당한|됐|되었|된다|되어)")}
@@ -193,8 +199,10 @@ class CjkCoder:
         etype, mode = cue.event_type, cue.mode
         if any(a.sector == "JUD" for a in source) and etype in ("REQUEST", "ACCUSE"):
             etype, mode = "SANCTION", "convict"
+        if etype == "MOBILIZE" and len({a.country for a in source if a.country}) >= 2 and not target:
+            etype, mode = "COOPERATE", None  # 한미일 해군은 … 훈련을 실시했다: a joint drill
         if not target and etype in NEEDS_TARGET and not joint and len({a.country for a in source if a.country}) == 1:
-            target = self._implied(source, ctx)
+            target = self._visited(s.text[hit.start:hit.end]) or self._implied(source, s.text, phrases, ctx, on)
         if not _enough(etype, source, target, joint):
             return None
         material = QUAD_CLASS[etype] in (2, 4) or etype == "CONCEDE"
@@ -304,10 +312,23 @@ class CjkCoder:
                 return False
         return False
 
-    def _implied(self, source: tuple[Actor, ...], ctx: DocContext) -> tuple[Actor, ...]:
+    def _visited(self, trigger: str) -> tuple[Actor, ...]:
+        """The country a visit cue names: 訪日/방일 Japan, 訪韓/방한 South Korea."""
+        for pattern, iso3 in VISITED:
+            if pattern.search(trigger):
+                return (Actor(self.resolver._cname(iso3), iso3, "GOV", None, None, "text"),)
+        return ()
+
+    def _implied(self, source: tuple[Actor, ...], text: str, phrases: list[Phrase], ctx: DocContext,
+                 on: _dt.date | None) -> tuple[Actor, ...]:  # fmt: skip
+        """The other party the text leaves implicit: another country named in the sentence (a
+        person's: 방한해 문재인 대통령과…; not a place: カナダで, 하노이에서), else the other of the
+        document's two main countries."""
         have = {a.country for a in source}
-        for c in ctx.pair():
-            if c not in have:
+        named = [a.country for p in phrases if p.role != "loc" and not LOCATIVE.match(text, p.end)
+                 for a in self.resolver.resolve(p, ctx, on) if a.country]  # fmt: skip
+        for c in [*named, *ctx.pair()]:
+            if c not in have and c != "IGO":
                 name = self.resolver._cname(c)
                 return (Actor(name, c, "GOV", None, None, "context"),)
         return ()
