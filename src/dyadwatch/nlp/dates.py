@@ -50,8 +50,9 @@ from collections.abc import Sequence
 
 from dyadwatch.errors import QueryError
 from dyadwatch.nlp import dates_rules as R
-from dyadwatch.nlp.dates_find import Cand, candidates, valid, ym, ymd
-from dyadwatch.records import DateBasis, DatePrecision, TimeExpr
+from dyadwatch.nlp.dates_calendar import offset_date, season_date, shift_month, valid, ym, ymd
+from dyadwatch.nlp.dates_find import Cand, candidates
+from dyadwatch.records import DateBasis, TimeExpr
 
 __all__ = ["date_sort_key", "find_time_expressions", "latest_year"]
 
@@ -76,11 +77,6 @@ def _same_length_lower(text: str) -> str:
 
 
 # --- resolution ------------------------------------------------------------------------------
-
-
-def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
-    i = y * 12 + (m - 1) + k
-    return i // 12, i % 12 + 1
 
 
 def _nearest_year_for(month: int, day: int | None, weekday: int | None, ref: _dt.date,
@@ -119,32 +115,9 @@ def _weekday_date(c: Cand, lower: str, ref: _dt.date, future: bool) -> str:
     return (ref - _dt.timedelta(days=back)).isoformat()
 
 
-def _offset_date(precision: DatePrecision | None, offset: int, ref: _dt.date) -> str | None:
-    if precision == "day":
-        return (ref + _dt.timedelta(days=offset)).isoformat()
-    if precision == "week":
-        monday = ref - _dt.timedelta(days=ref.weekday())
-        return (monday + _dt.timedelta(weeks=offset)).isoformat()
-    if precision == "month":
-        return ym(*_shift_month(ref.year, ref.month, offset))
-    if precision == "year":
-        return str(ref.year + offset)
-    return None
-
-
 def _season_date(c: Cand, ref: _dt.date) -> str:
-    month = c.month or 1
-    cur_start = {12: 12, 1: 12, 2: 12}.get(ref.month, (ref.month // 3) * 3)
-    cur = (ref.year - (1 if ref.month < cur_start else 0)) * 12 + cur_start - 1
-    instances = [y * 12 + month - 1 for y in range(ref.year - 2, ref.year + 3)]
-    if c.rel in R.BACKWARD:
-        idx = max(i for i in instances if i < cur)
-    elif c.rel in R.FORWARD:
-        idx = min(i for i in instances if i > cur)
-    else:  # "this summer": the nearest one, ties forward
-        here = ref.year * 12 + ref.month - 1
-        idx = min(instances, key=lambda i: (abs(i - here), -i))
-    return ym(idx // 12, idx % 12 + 1)
+    direction = -1 if c.rel in R.BACKWARD else 1 if c.rel in R.FORWARD else 0
+    return season_date(c.month or 1, direction, ref)
 
 
 def _month_rel_date(c: Cand, ref: _dt.date) -> str:
@@ -183,7 +156,7 @@ def _resolve(c: Cand, text: str, lower: str, ref: _dt.date | None,
         if c.kind == "weekday":
             date = _weekday_date(c, lower, ref, future)
         elif c.kind in {"relative", "ago"}:
-            date = _offset_date(c.precision, c.offset, ref)
+            date = offset_date(c.precision, c.offset, ref)
         elif c.kind == "month_rel":
             date = _month_rel_date(c, ref)
         elif c.kind == "season_rel":
@@ -196,7 +169,7 @@ def _resolve(c: Cand, text: str, lower: str, ref: _dt.date | None,
                 date = ymd(y, mo, c.day)
         elif c.kind == "quarter_rel":
             q_start = (ref.month - 1) // 3 * 3 + 1
-            date = ym(*_shift_month(ref.year, q_start, -3))
+            date = ym(*shift_month(ref.year, q_start, -3))
     return TimeExpr(c.start, c.end, text[c.start:c.end], date, c.precision, basis)
 
 

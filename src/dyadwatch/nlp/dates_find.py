@@ -7,12 +7,12 @@ substring test says the sentence can hold what it looks for.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dyadwatch.nlp import dates_rules as R
+from dyadwatch.nlp.dates_calendar import valid, ym, ymd
 from dyadwatch.records import DateBasis, DatePrecision
 
 _WINDOW = 48
@@ -47,22 +47,6 @@ class Cand:
 
 def norm(s: str) -> str:
     return _SPACES.sub(" ", s.strip().lower())
-
-
-def valid(y: int, m: int, d: int) -> bool:
-    try:
-        _dt.date(y, m, d)
-    except ValueError:
-        return False
-    return True
-
-
-def ymd(y: int, m: int, d: int) -> str:
-    return f"{y:04d}-{m:02d}-{d:02d}"
-
-
-def ym(y: int, m: int) -> str:
-    return f"{y:04d}-{m:02d}"
 
 
 def _left(rx: re.Pattern[str], s: str, end: int) -> re.Match[str] | None:

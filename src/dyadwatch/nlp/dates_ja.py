@@ -36,13 +36,13 @@ Resolution follows the English module (``nlp/dates.py``); ``date`` is ``YYYY``, 
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from dyadwatch.nlp.dates_calendar import offset_date, season_date, shift_month, valid, ym, ymd
 from dyadwatch.records import DateBasis, DatePrecision, TimeExpr
 
 __all__ = ["find_time_expressions"]
@@ -91,49 +91,20 @@ def _num(text: str) -> int:
     return (_KANJI_DIGITS[tens] if tens else 1) * 10 + (_KANJI_DIGITS[ones] if ones else 0)
 
 
-def _valid(y: int, m: int, d: int | None = None) -> bool:
-    if not 1 <= m <= 12:
-        return False
-    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
-
-
-def _ym(y: int, m: int) -> str:
-    return f"{y:04d}-{m:02d}"
-
-
-def _ymd(y: int, m: int, d: int) -> str:
-    return f"{y:04d}-{m:02d}-{d:02d}"
-
-
-def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
-    i = y * 12 + (m - 1) + k
-    return i // 12, i % 12 + 1
-
-
 def _year_for(month: int, day: int | None, ref: _dt.date) -> int | None:
     """The latest year that puts month/day at most ~two months after ``ref``."""
     for y in (ref.year + 1, ref.year, ref.year - 1):
         if day is None:
             if (y * 12 + month) - (ref.year * 12 + ref.month) <= 2:
                 return y
-        elif _valid(y, month, day) and (_dt.date(y, month, day) - ref).days <= _FUTURE_DAYS:
+        elif valid(y, month, day) and (_dt.date(y, month, day) - ref).days <= _FUTURE_DAYS:
             return y
     return None
 
 
 def _season(season: int, rel: str, ref: _dt.date) -> str:
     """昨/今/来 + season → YYYY-MM of its first month (winter: December)."""
-    cur_start = {12: 12, 1: 12, 2: 12}.get(ref.month, (ref.month // 3) * 3)
-    cur = (ref.year - (1 if ref.month < cur_start else 0)) * 12 + cur_start - 1
-    instances = [y * 12 + season - 1 for y in range(ref.year - 2, ref.year + 3)]
-    if rel == "昨":
-        idx = max(i for i in instances if i < cur)
-    elif rel == "来":
-        idx = min(i for i in instances if i > cur)
-    else:
-        here = ref.year * 12 + ref.month - 1
-        idx = min(instances, key=lambda i: (abs(i - here), -i))
-    return _ym(idx // 12, idx % 12 + 1)
+    return season_date(season, {"昨": -1, "来": 1}.get(rel, 0), ref)
 
 
 #: A rule's result: (date, precision, basis), or None when the match is not a valid date.
@@ -150,14 +121,14 @@ def _explicit(m: re.Match[str], _ref: _dt.date | None, _years: list[tuple[int, i
     if not g.get("era") and not 1800 <= year <= 2100:
         return None
     if g.get("half"):
-        return _ym(year, 1 if g["half"] in ("前半", "上半期") else 7), "month", "explicit"
+        return ym(year, 1 if g["half"] in ("前半", "上半期") else 7), "month", "explicit"
     if g.get("mo") is None:
         return str(year), "year", "explicit"
     month = _num(g["mo"])
     if g.get("d") is None:
-        return (_ym(year, month), "month", "explicit") if _valid(year, month) else None
+        return (ym(year, month), "month", "explicit") if valid(year, month) else None
     day = _num(g["d"])
-    return (_ymd(year, month, day), "day", "explicit") if _valid(year, month, day) else None
+    return (ymd(year, month, day), "day", "explicit") if valid(year, month, day) else None
 
 
 def _decade(m: re.Match[str], _ref: _dt.date | None, _years: list[tuple[int, int]]
@@ -181,15 +152,15 @@ def _month_day(m: re.Match[str], ref: _dt.date | None, years: list[tuple[int, in
     framing = [y for end, y in years if end <= m.start()]
     if framing:
         y = framing[-1]
-        if day is not None and not _valid(y, month, day):
+        if day is not None and not valid(y, month, day):
             return None
-        return (_ymd(y, month, day) if day is not None else _ym(y, month)), precision, "context"
+        return (ymd(y, month, day) if day is not None else ym(y, month)), precision, "context"
     if ref is None:
         return None, None, "relative"
     year = _year_for(month, day, ref)
     if year is None:
         return None
-    return (_ymd(year, month, day) if day is not None else _ym(year, month)), precision, "relative"
+    return (ymd(year, month, day) if day is not None else ym(year, month)), precision, "relative"
 
 
 def _bare_day(m: re.Match[str], ref: _dt.date | None, _years: list[tuple[int, int]]
@@ -199,10 +170,10 @@ def _bare_day(m: re.Match[str], ref: _dt.date | None, _years: list[tuple[int, in
         return None
     if ref is None:
         return None, None, "relative"
-    y, mo = (ref.year, ref.month) if day <= ref.day + _DAY_AHEAD else _shift_month(ref.year, ref.month, -1)
-    if not _valid(y, mo, day):
+    y, mo = (ref.year, ref.month) if day <= ref.day + _DAY_AHEAD else shift_month(ref.year, ref.month, -1)
+    if not valid(y, mo, day):
         return None
-    return _ymd(y, mo, day), "day", "relative"
+    return ymd(y, mo, day), "day", "relative"
 
 
 _DAY_WORDS: Final = {"一昨日": -2, "おととい": -2, "昨日": -1, "きのう": -1, "今日": 0, "本日": 0, "きょう": 0,
@@ -213,17 +184,6 @@ _YEAR_WORDS: Final = {"一昨年": -2, "おととし": -2, "昨年": -1, "去年
                       "来年": 1, "再来年": 2}
 _AGO_UNITS: Final[dict[str, DatePrecision]] = {"年": "year", "カ月": "month", "ヶ月": "month", "か月": "month",
                                                "ヵ月": "month", "週間": "week", "日": "day"}
-
-
-def _offset(precision: DatePrecision, k: int, ref: _dt.date) -> str:
-    if precision == "day":
-        return (ref + _dt.timedelta(days=k)).isoformat()
-    if precision == "week":
-        monday = ref - _dt.timedelta(days=ref.weekday())
-        return (monday + _dt.timedelta(weeks=k)).isoformat()
-    if precision == "month":
-        return _ym(*_shift_month(ref.year, ref.month, k))
-    return str(ref.year + k)
 
 
 def _relative_word(m: re.Match[str], ref: _dt.date | None, _years: list[tuple[int, int]]
@@ -238,24 +198,24 @@ def _relative_word(m: re.Match[str], ref: _dt.date | None, _years: list[tuple[in
             return str(year), "year", "relative"
         month = _num(g["mo"])
         if g.get("d") is None:
-            return (_ym(year, month), "month", "relative") if _valid(year, month) else None
+            return (ym(year, month), "month", "relative") if valid(year, month) else None
         day = _num(g["d"])
-        return (_ymd(year, month, day), "day", "relative") if _valid(year, month, day) else None
+        return (ymd(year, month, day), "day", "relative") if valid(year, month, day) else None
     if g.get("mw") is not None:
-        y, mo = _shift_month(ref.year, ref.month, _MONTH_WORDS[g["mw"]])
+        y, mo = shift_month(ref.year, ref.month, _MONTH_WORDS[g["mw"]])
         if g.get("d") is None:
-            return _ym(y, mo), "month", "relative"
+            return ym(y, mo), "month", "relative"
         day = _num(g["d"])
-        return (_ymd(y, mo, day), "day", "relative") if _valid(y, mo, day) else None
+        return (ymd(y, mo, day), "day", "relative") if valid(y, mo, day) else None
     if g.get("ww") is not None:
-        return _offset("week", _WEEK_WORDS[g["ww"]], ref), "week", "relative"
+        return offset_date("week", _WEEK_WORDS[g["ww"]], ref), "week", "relative"
     if g.get("dw") is not None:
-        return _offset("day", _DAY_WORDS[g["dw"]], ref), "day", "relative"
+        return offset_date("day", _DAY_WORDS[g["dw"]], ref), "day", "relative"
     if g.get("season") is not None:
         return _season(_SEASONS[g["season"]], g["srel"], ref), "month", "relative"
     precision = _AGO_UNITS[g["unit"]]
     k = -_num(g["n"])
-    return _offset(precision, k, ref), precision, "relative"
+    return offset_date(precision, k, ref), precision, "relative"
 
 
 def _words(table: dict[str, int]) -> str:

@@ -33,12 +33,12 @@ semantics of the English module :mod:`dyadwatch.nlp.dates`:
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from dyadwatch.nlp.dates_calendar import shift_month, valid, ym, ymd
 from dyadwatch.records import DateBasis, DatePrecision, TimeExpr
 
 __all__ = ["find_time_expressions"]
@@ -100,25 +100,10 @@ class _Ctx:
     framing: list[tuple[int, int, DateBasis]]  # (end offset, year, basis) of sentence years
 
 
-def _valid(y: int, m: int, d: int | None = None) -> bool:
-    if not 1 <= m <= 12:
-        return False
-    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
-
-
-def _ym(y: int, m: int) -> str:
-    return f"{y:04d}-{m:02d}"
-
-
-def _shift(y: int, m: int, k: int) -> tuple[int, int]:
-    i = y * 12 + m - 1 + k
-    return i // 12, i % 12 + 1
-
-
 def _date(y: int, m: int, d: int | None) -> str | None:
-    if not _valid(y, m, d):
+    if not valid(y, m, d):
         return None
-    return _ym(y, m) if d is None else f"{_ym(y, m)}-{d:02d}"
+    return ym(y, m) if d is None else ymd(y, m, d)
 
 
 def _framing_year(ctx: _Ctx, start: int) -> tuple[int, DateBasis] | None:
@@ -141,25 +126,25 @@ def _month_day(m: int, d: int | None, rel: str | None, start: int, ctx: _Ctx
         if framed is not None:
             return _date(framed[0], m, d), framed[1]
     ref = ctx.ref
-    if ref is None or not _valid(2000, m, d):
+    if ref is None or not valid(2000, m, d):
         return None, "relative"
     if rel == "지난":
         for y in (ref.year, ref.year - 1, ref.year - 2):
             if d is None and (y, m) < (ref.year, ref.month):
-                return _ym(y, m), "relative"
-            if d is not None and _valid(y, m, d) and _dt.date(y, m, d) < ref:
+                return ym(y, m), "relative"
+            if d is not None and valid(y, m, d) and _dt.date(y, m, d) < ref:
                 return _date(y, m, d), "relative"
     if rel == "오는":
         for y in (ref.year, ref.year + 1, ref.year + 2):
             if d is None and (y, m) > (ref.year, ref.month):
-                return _ym(y, m), "relative"
-            if d is not None and _valid(y, m, d) and _dt.date(y, m, d) > ref:
+                return ym(y, m), "relative"
+            if d is not None and valid(y, m, d) and _dt.date(y, m, d) > ref:
                 return _date(y, m, d), "relative"
     y = ref.year
     if d is None:
         if (m - ref.month) > _FUTURE_MONTHS:
             y -= 1
-    elif not _valid(y, m, d) or (_dt.date(y, m, d) - ref).days > _FUTURE_DAYS:
+    elif not valid(y, m, d) or (_dt.date(y, m, d) - ref).days > _FUTURE_DAYS:
         y -= 1
     return _date(y, m, d), "relative"
 
@@ -170,12 +155,12 @@ def _day_only(d: int, rel: str | None, ref: _dt.date | None) -> str | None:
     y, m = ref.year, ref.month
     if rel == "오는":
         if d < ref.day:
-            y, m = _shift(y, m, 1)
+            y, m = shift_month(y, m, 1)
     elif rel == "지난":
         if d > ref.day:
-            y, m = _shift(y, m, -1)
+            y, m = shift_month(y, m, -1)
     elif d > ref.day + 7:
-        y, m = _shift(y, m, -1)
+        y, m = shift_month(y, m, -1)
     return _date(y, m, d)
 
 
@@ -207,7 +192,7 @@ def _explicit(m: re.Match[str], ctx: _Ctx) -> _Res:
     if not 1800 <= y <= 2100:
         return None
     if m.groupdict().get("half"):
-        return _ym(y, _half_month(m["half"])), "month", "explicit"
+        return ym(y, _half_month(m["half"])), "month", "explicit"
     if mo is None:
         return str(y), "year", "explicit"
     date = _date(y, mo, d)
@@ -227,7 +212,7 @@ def _rel_year(m: re.Match[str], ctx: _Ctx) -> _Res:
         return None, None, "relative"
     y = ctx.ref.year + _YEAR_WORDS[m["w"]]
     if half:
-        return _ym(y, _half_month(half)), prec, "relative"
+        return ym(y, _half_month(half)), prec, "relative"
     if mo is None:
         return str(y), prec, "relative"
     return _date(y, mo, d), prec, "relative"
@@ -250,7 +235,7 @@ def _rel_month(m: re.Match[str], ctx: _Ctx) -> _Res:
     prec: DatePrecision = "day" if d is not None else "month"
     if ctx.ref is None:
         return None, None, "relative"
-    y, mo = _shift(ctx.ref.year, ctx.ref.month, _MONTH_WORDS[m["w"]])
+    y, mo = shift_month(ctx.ref.year, ctx.ref.month, _MONTH_WORDS[m["w"]])
     return _date(y, mo, d), prec, "relative"
 
 
@@ -287,7 +272,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Res:
 
 def _month_day_rule(m: re.Match[str], ctx: _Ctx) -> _Res:
     mo, d = int(m["m"]), _int(m, "d")
-    if not _valid(2000, mo, d):
+    if not valid(2000, mo, d):
         return None
     date, basis = _month_day(mo, d, m["rel"], m.start(), ctx)
     if date is None:
@@ -313,7 +298,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Res:
     if prec == "year":
         return str(ref.year - n), prec, "relative"
     if prec == "month":
-        return _ym(*_shift(ref.year, ref.month, -n)), prec, "relative"
+        return ym(*shift_month(ref.year, ref.month, -n)), prec, "relative"
     if prec == "week":
         return _monday(ref, -n).isoformat(), prec, "relative"
     return (ref - _dt.timedelta(days=n)).isoformat(), prec, "relative"
