@@ -271,7 +271,7 @@ class ActorResolver:
         # 2b. a title without an office ("the Japanese ambassador", "Professor Govella" above)
         for title in titles:
             if title.role is None and country is not None:
-                return (Actor(f"{_country_name(kb, country)} {title.phrase}", country, title.sector, None, None,
+                return (Actor(f"{country_name(kb, country)} {title.phrase}", country, title.sector, None, None,
                               "text"),)
         # 3. a named body
         for m in found:
@@ -286,7 +286,7 @@ class ActorResolver:
             basis = "text" if countries else "context"
             codes = list(dict.fromkeys(c.iso3 for c in countries)) or [country]
             # "Russian and Ukrainian delegations": one actor per country
-            return tuple(Actor(f"{_country_name(kb, c)} {agent.phrase}", c, agent.sector, None, None, basis)
+            return tuple(Actor(f"{country_name(kb, c)} {agent.phrase}", c, agent.sector, None, None, basis)
                          for c in codes)
         # 5. countries and capitals
         out = []
@@ -322,7 +322,7 @@ class ActorResolver:
         return prior.country if prior else None
 
     def _country_actor(self, iso3: str, basis: str, sector: str | None = None) -> Actor:
-        return Actor(_country_name(self.kb, iso3), iso3, sector, None, None, basis)  # type: ignore[arg-type]
+        return Actor(country_name(self.kb, iso3), iso3, sector, None, None, basis)  # type: ignore[arg-type]
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
@@ -330,7 +330,8 @@ def same_actor(a: Actor, b: Actor) -> bool:
     return (a.country, a.sector, a.person) == (b.country, b.sector, b.person)
 
 
-def _country_name(kb: KnowledgeBase, iso3: str) -> str:
+def country_name(kb: KnowledgeBase, iso3: str) -> str:
+    """The knowledge base's name of a country (the code itself when it has none)."""
     c = kb.country_by_code(iso3)
     return c.name if c else iso3
 

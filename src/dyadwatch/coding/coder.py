@@ -259,13 +259,7 @@ class EventCoder:
             etype, mode = FUTURE_AS[etype], None
         info = cameo(cue.cameo)
         span_start = tok.idx - sent.start_char
-        confidence = 0.9
-        if any(a.basis in ("context", "coreference") for a in source + target):
-            confidence -= 0.2
-        if basis in ("context", "publication"):
-            confidence -= 0.1
-        if tok.pos_ == "NOUN":
-            confidence -= 0.1
+        confidence = event_confidence(0.9, source + target, basis, noun=tok.pos_ == "NOUN")
         key = f"{article.content_hash}|{sentence.index}|{span_start}|{etype}"
         return Event(
             event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -288,7 +282,7 @@ class EventCoder:
             date_precision=precision,  # type: ignore[arg-type]
             date_text=date_text,
             date_basis=basis,  # type: ignore[arg-type]
-            confidence=round(max(confidence, 0.3), 2),
+            confidence=confidence,
             coder_version=self.config.coder_version,
             published=article.published.isoformat() if article.published else None,
         )
@@ -481,13 +475,8 @@ class EventCoder:
         return ()
 
     def _enough(self, etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...], joint: bool) -> bool:
-        if not any(a.country for a in source + target):
-            return False
-        if source and target:
-            return True
-        if len(source) >= 2 and (joint or len(_countries(source)) >= 2 and QUAD_CLASS[etype] <= 2):
-            return True  # a joint action, or several parties cooperating
-        return bool(source) and etype in ONE_SIDED
+        """The rule for whether actors make an event (a hook: the classifier's pass relaxes it)."""
+        return enough_actors(etype, source, target, joint)
 
     def _remember(self, sent: Span, mentions: dict[int, MentionSpan], ctx: Discourse, published: _dt.date | None) -> None:
         seen: set[MentionSpan] = set()
@@ -504,6 +493,31 @@ class EventCoder:
 def _name(coder: EventCoder, iso3: str | None) -> str:
     c = coder.resolver.kb.country_by_code(iso3) if iso3 else None
     return c.name if c else (iso3 or "?")
+
+
+def event_confidence(base: float, actors: tuple[Actor, ...], date_basis: str, *, noun: bool) -> float:
+    """``base``, less 0.2 for an actor taken from context, 0.1 for a date not written with the
+    event, 0.1 for an event noun (no verb); never below 0.3."""
+    confidence = base
+    if any(a.basis in ("context", "coreference") for a in actors):
+        confidence -= 0.2
+    if date_basis in ("context", "publication"):
+        confidence -= 0.1
+    if noun:
+        confidence -= 0.1
+    return round(max(confidence, 0.3), 2)
+
+
+def enough_actors(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...], joint: bool) -> bool:
+    """Whether the actors found make an event: someone with a country, and a source and a
+    target, or a joint action (or several parties cooperating), or a one-sided type."""
+    if not any(a.country for a in source + target):
+        return False
+    if source and target:
+        return True
+    if len(source) >= 2 and (joint or len(_countries(source)) >= 2 and QUAD_CLASS[etype] <= 2):
+        return True  # a joint action, or several parties cooperating
+    return bool(source) and etype in ONE_SIDED
 
 
 def _countries(actors: tuple[Actor, ...]) -> set[str]:

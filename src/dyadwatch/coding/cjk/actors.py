@@ -30,6 +30,7 @@ from typing import Final
 
 from ...nlp.cjk import CjkSentence, Morph
 from ...records import Actor
+from ..actors import country_name
 from ..kb import KnowledgeBase
 from .lexicon import CjkLexicon, Name
 
@@ -274,8 +275,8 @@ class PhraseResolver:
             if len(codes) < 2:
                 return ()
             if pair == "leaders" and on is not None:
-                return tuple(self._leader(c, on) for c in codes)
-            return tuple(self._country(c, "context", "GOV") for c in codes)
+                return tuple(self.leader(c, on) for c in codes)
+            return tuple(self.country_actor(c, "context", "GOV") for c in codes)
         for key in persons:
             found = kb.persons(key, on)
             if found:
@@ -307,9 +308,9 @@ class PhraseResolver:
                 return (Actor(holder.name, holder.country, holder.sector, holder.name, holder.role, "title"),)
             if country is None:  # nobody holds the office at home (大統領 in Japan): whose, unknown
                 return (Actor(title.phrase, None, title.sector, None, title.role, "title"),)
-            return (Actor(f"{self._cname(c)} {title.phrase}", c, title.sector, None, title.role, "title"),)
+            return (Actor(f"{country_name(self.kb, c)} {title.phrase}", c, title.sector, None, title.role, "title"),)
         if title is not None and country is not None:
-            return (Actor(f"{self._cname(country)} {title.phrase}", country, title.sector, None, None, "text"),)
+            return (Actor(f"{country_name(self.kb, country)} {title.phrase}", country, title.sector, None, None, "text"),)
         body = next((b for b in bodies if b is not None), None)
         if body is not None:
             c = body.country or country or self.home
@@ -321,12 +322,12 @@ class PhraseResolver:
             # too, while Japanese news often writes 市民団体 for Korean groups (元徴用工 are Korean)
             codes = list(dict.fromkeys(c for c, _ in countries)) or [self.home]
             basis = "text" if countries else "context"
-            return tuple(Actor(f"{self._cname(c)} {agent.phrase}", c, agent.sector, None, None, basis)  # type: ignore[arg-type]
+            return tuple(Actor(f"{country_name(self.kb, c)} {agent.phrase}", c, agent.sector, None, None, basis)  # type: ignore[arg-type]
                          for c in codes)
         seen: dict[str, bool] = {}
         for c, capital in countries:
             seen[c] = seen.get(c, False) or capital
-        return tuple(self._country(c, "text", "GOV" if capital else None) for c, capital in seen.items())
+        return tuple(self.country_actor(c, "text", "GOV" if capital else None) for c, capital in seen.items())
 
     def remember(self, actors: tuple[Actor, ...], ctx: DocContext, phrase: Phrase | None = None) -> None:
         if phrase is not None and len(actors) == 1 and actors[0].person:
@@ -344,23 +345,16 @@ class PhraseResolver:
                 ctx.by_role[(a.country, a.role)] = a
                 ctx.by_role[(None, a.role)] = a
 
-    def _leader(self, iso3: str, on: _dt.date) -> Actor:
+    def leader(self, iso3: str, on: _dt.date) -> Actor:
         """The head of government or state of a country on a day (両首脳/양 정상)."""
         roles = ("prime_minister",) if iso3 == "JPN" else ("president", "prime_minister")
         for role in roles:
             holder = self.kb.office_holder(iso3, role, on)
             if holder is not None:
                 return Actor(holder.name, holder.country, holder.sector, holder.name, holder.role, "context")
-        return self._country(iso3, "context", "GOV")
+        return self.country_actor(iso3, "context", "GOV")
 
-    def _country(self, iso3: str, basis: str, sector: str | None) -> Actor:
-        return Actor(self._cname(iso3), iso3, sector, None, None, basis)  # type: ignore[arg-type]
-
-    def _cname(self, iso3: str) -> str:
-        c = self.kb.country_by_code(iso3)
-        return c.name if c is not None else iso3
-
-
-def phrase_at(phrases: list[Phrase], start: int, end: int) -> Phrase | None:
-    return next((p for p in phrases if p.start < end and start < p.end), None)
+    def country_actor(self, iso3: str, basis: str, sector: str | None) -> Actor:
+        """A country as an actor (its government when ``sector`` is GOV)."""
+        return Actor(country_name(self.kb, iso3), iso3, sector, None, None, basis)  # type: ignore[arg-type]
 

@@ -31,7 +31,7 @@ from ...config import Config
 from ...nlp.cjk import PREDICATE_POS, CjkSentence
 from ...nlp.dates import date_sort_key
 from ...records import Actor, Article, Event, Sentence, Status, TimeExpr
-from ..coder import FUTURE_AS, NEEDS_TARGET, ONE_SIDED
+from ..coder import FUTURE_AS, NEEDS_TARGET, enough_actors, event_confidence
 from ..dating import date_end, representative_day, years_before
 from ..kb import KnowledgeBase
 from ..ontology import QUAD_CLASS, cameo, intensity
@@ -203,20 +203,14 @@ class CjkCoder:
             etype, mode = "COOPERATE", None  # 한미일 해군은 … 훈련을 실시했다: a joint drill
         if not target and etype in NEEDS_TARGET and not joint and len({a.country for a in source if a.country}) == 1:
             target = self._visited(s.text[hit.start:hit.end]) or self._implied(source, s.text, phrases, ctx, on)
-        if not _enough(etype, source, target, joint):
+        if not enough_actors(etype, source, target, joint):
             return None
         material = QUAD_CLASS[etype] in (2, 4) or etype == "CONCEDE"
         status = self._status(s, hit, date, article.published, material, decided=etype == "SANCTION")
         if status == "future" and etype in FUTURE_AS:
             etype, mode = FUTURE_AS[etype], None
         info = cameo(cue.cameo)
-        confidence = 0.85
-        if any(a.basis in ("context", "coreference") for a in source + target):
-            confidence -= 0.2
-        if basis in ("context", "publication"):
-            confidence -= 0.1
-        if cue.kind == "N":
-            confidence -= 0.1
+        confidence = event_confidence(0.85, source + target, basis, noun=cue.kind == "N")
         key = f"{article.content_hash}|{s.index}|{hit.start}|{etype}"
         return Event(
             event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -225,7 +219,7 @@ class CjkCoder:
             contexts=cue.contexts, status=status, quad_class=QUAD_CLASS[etype], intensity=intensity(etype, mode),
             cameo_root=info.root, goldstein=info.goldstein, source=source, target=target, date=date,
             date_precision=precision, date_text=date_text, date_basis=basis,  # type: ignore[arg-type]
-            confidence=round(max(confidence, 0.3), 2), coder_version=self.config.coder_version,
+            confidence=confidence, coder_version=self.config.coder_version,
             published=article.published.isoformat() if article.published else None,
         )  # fmt: skip
 
@@ -279,7 +273,7 @@ class CjkCoder:
         if not source and partner and cue.frame == "joint" and on is not None \
                 and all(a.country != self.resolver.home for a in partner):  # fmt: skip
             # 이시바 총리와 정상회담을 열고 (no subject written): the home country's leader
-            source = (self.resolver._leader(self.resolver.home, on),)
+            source = (self.resolver.leader(self.resolver.home, on),)
         joint = False
         if cue.frame == "joint" or (partner and not target):
             if partner:
@@ -316,7 +310,7 @@ class CjkCoder:
         """The country a visit cue names: 訪日/방일 Japan, 訪韓/방한 South Korea."""
         for pattern, iso3 in VISITED:
             if pattern.search(trigger):
-                return (Actor(self.resolver._cname(iso3), iso3, "GOV", None, None, "text"),)
+                return (self.resolver.country_actor(iso3, "text", "GOV"),)
         return ()
 
     def _implied(self, source: tuple[Actor, ...], text: str, phrases: list[Phrase], ctx: DocContext,
@@ -329,8 +323,7 @@ class CjkCoder:
                  for a in self.resolver.resolve(p, ctx, on) if a.country]  # fmt: skip
         for c in [*named, *ctx.pair()]:
             if c not in have and c != "IGO":
-                name = self.resolver._cname(c)
-                return (Actor(name, c, "GOV", None, None, "context"),)
+                return (self.resolver.country_actor(c, "context", "GOV"),)
         return ()
 
     # -- date and status --------------------------------------------------------------------
@@ -376,16 +369,6 @@ def _clause_ends(s: CjkSentence) -> list[int]:
         if m.adnominal or quoting:
             out.append(m.end - s.start)
     return out
-
-
-def _enough(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...], joint: bool) -> bool:
-    if not any(a.country for a in source + target):
-        return False
-    if source and target:
-        return True
-    if len(source) >= 2 and (joint or len({a.country for a in source}) >= 2 and QUAD_CLASS[etype] <= 2):
-        return True
-    return bool(source) and etype in ONE_SIDED
 
 
 def _dedupe(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
