@@ -85,9 +85,8 @@ class Coder:
             self._cjk[lang] = (make_parser(lang), coder, CjkQuotes(coder.lexicon, coder.resolver, self.config))
         parser, coder, quotes = self._cjk[lang]
         for article in articles:
-            coded = coder.code(article, parser.parse(article.text))
-            found = quotes.extract(article, coded.sentences, coded.phrases, coded.dates)
-            yield Result(article, tuple(coded.sentences), tuple(coded.events), tuple(found), ())
+            coded = coder.code(article, parser.parse(article.text), quotes)
+            yield Result(article, tuple(coded.sentences), tuple(coded.events), tuple(coded.quotes), ())
 
     def _code_english(self, articles: Iterable[Article]) -> Iterator[Result]:
         for article, doc in parse(self.nlp, articles, self.config):

@@ -56,7 +56,7 @@ def code_cjk(kb: KnowledgeBase) -> Callable[[str, str, str], tuple[Coded, list[Q
             made[lang] = (make_parser(lang), coder, CjkQuotes(lexicon, coder.resolver, Config()))
         parser, coder, quotes = made[lang]
         article = Article("doc", text, "f" * 32, published=_dt.date.fromisoformat(published))
-        coded = coder.code(article, parser.parse(text))  # type: ignore[attr-defined]
-        return coded, quotes.extract(article, coded.sentences, coded.phrases, coded.dates)
+        coded = coder.code(article, parser.parse(text), quotes)  # type: ignore[attr-defined]
+        return coded, coded.quotes
 
     return code

@@ -25,12 +25,12 @@ import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ...config import Config
 from ...nlp.cjk import PREDICATE_POS, CjkSentence
 from ...nlp.dates import date_sort_key
-from ...records import Actor, Article, Event, Sentence, Status, TimeExpr
+from ...records import Actor, Article, Event, Quote, Sentence, Status, TimeExpr
 from ..coder import FUTURE_AS, NEEDS_TARGET, enough_actors, event_confidence
 from ..dating import date_end, representative_day, years_before
 from ..kb import KnowledgeBase
@@ -38,6 +38,9 @@ from ..ontology import QUAD_CLASS, cameo, intensity
 from .actors import DocContext, Phrase, PhraseFinder, PhraseResolver
 from .dating import CARRY_ACROSS_PARAGRAPHS, GENITIVE, Carried, Dates, event_date, lede
 from .lexicon import CjkCue, CjkLexicon
+
+if TYPE_CHECKING:
+    from .quotes import CjkQuotes
 
 #: Where a clause ends: the text after a cue is searched for markers up to here.
 CLAUSE_END: Final = re.compile(r"[、。，,.!?！？」”\"]|(?:て|で|(?<![다라])고|며|면서)\s")
@@ -82,13 +85,11 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Coded:
-    """One document coded: its sentences and events, with the actor phrases and time
-    expressions of each sentence (the quote stage reuses them)."""
+    """One document coded: its sentences, events and quotes."""
 
     sentences: list[Sentence]
     events: list[Event]
-    phrases: list[list[Phrase]]
-    dates: list[list[TimeExpr]]
+    quotes: list[Quote]
 
 
 class CjkCoder:
@@ -104,10 +105,13 @@ class CjkCoder:
         self.find_dates: Finder = find_dates or importlib.import_module(
             f"dyadwatch.nlp.dates_{lang}").find_time_expressions
 
-    def code(self, article: Article, sents: list[CjkSentence]) -> Coded:
+    def code(self, article: Article, sents: list[CjkSentence], quotes: CjkQuotes | None = None) -> Coded:
+        """Code one analysed document; with ``quotes``, its quotes too, in the same walk (the
+        speakers resolved in the same document context as the events' actors)."""
         ctx = DocContext()
         sentences: list[Sentence] = []
         events: list[Event] = []
+        found: list[Quote] = []
         all_phrases = [self.finder.phrases(s) for s in sents]
         ctx.seed(all_phrases)
         all_dates = [self.find_dates(s.text, article.published) for s in sents]
@@ -129,6 +133,8 @@ class CjkCoder:
                 ev = self._event(article, sentence, s, hit, clause_start, phrases, exprs, dates, ctx)
                 if ev is not None and not any(_same(ev, e) for e in events if e.sentence_id == ev.sentence_id):
                     events.append(ev)
+            if quotes is not None:
+                found += quotes.sentence(article, sentence, phrases, exprs, ctx)
             for p in phrases:
                 actors = self.resolver.resolve(p, ctx, article.published)
                 self.resolver.remember(actors, ctx, p)
@@ -138,7 +144,7 @@ class CjkCoder:
             if dated:
                 e = dated[-1]
                 dates.last = Carried(e.date, e.precision or "day", e.text, s.index, paragraph)  # type: ignore[arg-type]
-        return Coded(sentences, events, all_phrases, all_dates)
+        return Coded(sentences, events, found)
 
     # -- cues -------------------------------------------------------------------------------
     def _hits(self, s: CjkSentence) -> list[Hit]:

@@ -27,24 +27,17 @@ SPEECH_REACH: Final = 30
 
 
 class CjkQuotes:
+    """Quote extraction for one language; :meth:`CjkCoder.code` calls :meth:`sentence`."""
+
     def __init__(self, lexicon: CjkLexicon, resolver: PhraseResolver, config: Config) -> None:
         self.lex = lexicon
         self.resolver = resolver
         self.config = config
 
-    def extract(self, article: Article, sentences: list[Sentence], phrases: list[list[Phrase]],
-                dates: list[list[TimeExpr]]) -> list[Quote]:  # fmt: skip
-        ctx = DocContext()
-        ctx.seed(phrases)
-        out: list[Quote] = []
-        for sentence, found, exprs in zip(sentences, phrases, dates, strict=True):
-            out += self._sentence(article, sentence, found, exprs, ctx)
-            for p in found:
-                self.resolver.remember(self.resolver.resolve(p, ctx, article.published), ctx, p)
-        return out
-
-    def _sentence(self, article: Article, sentence: Sentence, phrases: list[Phrase], exprs: list[TimeExpr],
-                  ctx: DocContext) -> list[Quote]:  # fmt: skip
+    def sentence(self, article: Article, sentence: Sentence, phrases: list[Phrase], exprs: list[TimeExpr],
+                 ctx: DocContext) -> list[Quote]:  # fmt: skip
+        """The quotes of one sentence, its speakers resolved in the document's context so far
+        (called by the coder as it walks the document, before the sentence's actors are noted)."""
         text = sentence.text
         quotes: list[Quote] = []
         spans = []
