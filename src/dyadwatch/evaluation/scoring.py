@@ -488,9 +488,11 @@ def _score_native(suite: Suite, predictions: Mapping[str, Prediction]) -> SuiteR
     gold date or refines it (gold 2019-07, coded 2019-07-04)."""
     multi = _score_petrarch(suite, predictions)
     single = _score_plover(suite, predictions)
+    tally = _Tally()  # carries on from the found/extra scoring: its confusion, errors, examples
+    tally.confusion = {gold: Counter(preds) for gold, preds in multi.confusion.items()}
+    tally.errors = Counter(dict(multi.errors))
+    tally.examples = {kind: list(ids) for kind, ids in multi.examples.items()}
     n_dated = n_date_ok = 0
-    tally_errors = dict(multi.errors)
-    examples = dict(multi.examples)
     for case in suite.cases:
         if not case.events or case.events[0].date is None:
             continue
@@ -502,28 +504,19 @@ def _score_native(suite: Suite, predictions: Mapping[str, Prediction]) -> SuiteR
         ok = (best.date or "").startswith(str(gold.date))
         n_date_ok += ok
         if not ok:
-            kind = "date:wrong" if best.date else "date:none"
-            tally_errors[kind] = tally_errors.get(kind, 0) + 1
-            examples.setdefault(kind, [])
-            if len(examples[kind]) < EXAMPLES_PER_ERROR:
-                examples[kind].append(case.case_id)
+            tally.error("date:wrong" if best.date else "date:none", case.case_id)
     metrics = {
         "event_type_accuracy": single.metrics.get("event_type_accuracy"),
         "source_country_accuracy": single.metrics.get("source_country_accuracy"),
         "target_country_accuracy": single.metrics.get("target_country_accuracy"),
-        **{k: v for k, v in multi.metrics.items()},
+        **multi.metrics,
+        "date_accuracy": _rate(n_date_ok, n_dated),
     }
-    date_rate = _rate(n_date_ok, n_dated)
-    if date_rate is not None:
-        metrics["date_accuracy"] = _round(date_rate)
-    top = sorted(tally_errors.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_ERRORS]
-    notes = (*multi.notes, "event_type/source/target accuracy: the first gold event of each case, as for PLOVER gold",
+    notes = (*multi.notes[len(suite.notes):],
+             "event_type/source/target accuracy: the first gold event of each case, as for PLOVER gold",
              "date_accuracy: of the first gold events matched with the right type, those whose coded date "
              "equals or refines the gold date")  # fmt: skip
-    return SuiteReport(suite=suite.name, n_cases=len(suite.cases),
-                       metrics={k: v for k, v in metrics.items() if v is not None},
-                       confusion=multi.confusion, errors=top, examples={k: examples[k] for k, _ in top},
-                       notes=notes, left_out=dict(suite.left_out))  # fmt: skip
+    return tally.report(suite, {k: v for k, v in metrics.items() if v is not None}, notes)
 
 
 _SCORERS: Final[dict[str, Callable[[Suite, Mapping[str, Prediction]], SuiteReport]]] = {
