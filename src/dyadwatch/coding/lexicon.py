@@ -57,8 +57,26 @@ class Lexicon:
         return cls({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()})
 
 
-def _read(text: str, path: str) -> Iterable[Cue]:
+def cue_meaning(row: dict[str, str], path: str, lineno: int) -> tuple[str, str, str | None, tuple[str, ...], str]:
+    """The CAMEO code, PLOVER type, mode, contexts and frame a cue row (of any language's cue
+    table) gives: type and mode from the CAMEO table unless the row overrides them. Raises
+    :class:`KnowledgeFileError` naming the file and line for an unknown code, type or frame."""
     table = cameo_table()
+    code = (row.get("cameo") or "").strip()
+    if code not in table:
+        raise KnowledgeFileError(f"unknown CAMEO code {code!r}", path, lineno)
+    info = table[code]
+    etype = (row.get("type") or "").strip() or info.plover
+    if etype not in PLOVER_TYPES:
+        raise KnowledgeFileError(f"unknown PLOVER type {etype!r}", path, lineno)
+    frame = (row.get("frame") or "").strip()
+    if frame not in FRAMES:
+        raise KnowledgeFileError(f"unknown frame {frame!r}", path, lineno)
+    mode = (row.get("mode") or "").strip() or (info.mode if etype == info.plover else None)
+    return code, etype, mode, info.contexts, frame
+
+
+def _read(text: str, path: str) -> Iterable[Cue]:
     lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
     if not lines:
         return
@@ -67,18 +85,9 @@ def _read(text: str, path: str) -> Iterable[Cue]:
         row = dict(zip(header, next(csv.reader([line], delimiter="\t")), strict=False))
         words = (row.get("cue") or "").split()
         kind = (row.get("kind") or "").strip()
-        code = (row.get("cameo") or "").strip()
         if not words or kind not in KINDS:
             raise KnowledgeFileError(f"bad cue row (cue and kind {KINDS} required): {line!r}", path, lineno)
-        if code not in table:
-            raise KnowledgeFileError(f"unknown CAMEO code {code!r}", path, lineno)
-        info = table[code]
-        etype = (row.get("type") or "").strip() or info.plover
-        if etype not in PLOVER_TYPES:
-            raise KnowledgeFileError(f"unknown PLOVER type {etype!r}", path, lineno)
-        frame = (row.get("frame") or "").strip()
-        if frame not in FRAMES:
-            raise KnowledgeFileError(f"unknown frame {frame!r}", path, lineno)
+        code, etype, mode, contexts, frame = cue_meaning(row, path, lineno)
         if kind == "N" and len(words) == 2:  # "missile launch/test": modifier(s) + head noun(s)
             lemmas, objects = words[1].split("/"), frozenset(words[0].split("/"))
         elif len(words) == 2:
@@ -89,6 +98,5 @@ def _read(text: str, path: str) -> Iterable[Cue]:
             raise KnowledgeFileError(f"cue {row.get('cue')!r} does not fit kind {kind}", path, lineno)
         if kind in ("VO", "VP") and not objects:
             raise KnowledgeFileError(f"{kind} cue needs a second word", path, lineno)
-        mode = (row.get("mode") or "").strip() or (info.mode if etype == info.plover else None)
         for lemma in lemmas:
-            yield Cue(lemma, kind, objects, code, etype, mode, info.contexts, frame)
+            yield Cue(lemma, kind, objects, code, etype, mode, contexts, frame)

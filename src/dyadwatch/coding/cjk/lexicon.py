@@ -19,8 +19,7 @@ from typing import Final
 
 from ...errors import KnowledgeFileError
 from ..kb import KnowledgeBase
-from ..lexicon import FRAMES
-from ..ontology import PLOVER_TYPES, cameo_table
+from ..lexicon import cue_meaning
 
 NAME_KINDS: Final = ("country", "countries", "capital", "person", "title", "agent", "body", "pair")
 CUE_KINDS: Final = ("P", "N")
@@ -128,22 +127,12 @@ def key_resolves(kb: KnowledgeBase, kind: str, key: str) -> bool:
 
 def _cues(root: Traversable, lang: str) -> Iterator[CjkCue]:
     path = f"dyadwatch/data/{lang}/cues.tsv"
-    table = cameo_table()
     for lineno, row in _rows(root, lang, "cues.tsv"):
-        cue, kind, code = row.get("cue", ""), row.get("kind", ""), row.get("cameo", "")
+        cue, kind = row.get("cue", ""), row.get("kind", "")
         if not cue or kind not in CUE_KINDS:
             raise KnowledgeFileError(f"bad cue row (cue and kind {CUE_KINDS} required): {row}", path, lineno)
-        if code not in table:
-            raise KnowledgeFileError(f"unknown CAMEO code {code!r}", path, lineno)
-        info = table[code]
-        etype = row.get("type") or info.plover
-        if etype not in PLOVER_TYPES:
-            raise KnowledgeFileError(f"unknown PLOVER type {etype!r}", path, lineno)
-        frame = row.get("frame", "")
-        if frame not in FRAMES:
-            raise KnowledgeFileError(f"unknown frame {frame!r}", path, lineno)
-        mode = row.get("mode") or (info.mode if etype == info.plover else None)
-        yield CjkCue(_compile(cue, path, lineno), kind, code, etype, mode, info.contexts, frame)
+        code, etype, mode, contexts, frame = cue_meaning(row, path, lineno)
+        yield CjkCue(_compile(cue, path, lineno), kind, code, etype, mode, contexts, frame)
 
 
 def _markers(root: Traversable, lang: str) -> Iterator[tuple[str, re.Pattern[str]]]:
