@@ -25,11 +25,6 @@ G20_PLUS = (
 ).split()
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
 def _data_rows(kind: str) -> list[list[str]]:
     text = resources.files("dyadwatch").joinpath("data", f"{kind}.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]

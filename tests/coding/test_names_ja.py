@@ -42,11 +42,6 @@ def _pending() -> list[list[str]]:
         return [ln[len(PENDING):].rstrip("\n").split("\t") for ln in fh if ln.startswith(PENDING)]
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
 _resolves = key_resolves  # the loader's own check (coding/cjk/lexicon.py)
 
 

@@ -33,11 +33,6 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
     yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
 _resolves = key_resolves  # the loader's own check (coding/cjk/lexicon.py)
 
 

@@ -41,11 +41,6 @@ def fake_dates(lang: str) -> Callable[[str, _dt.date | None], list[TimeExpr]]:
 
 
 @pytest.fixture(scope="session")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
-@pytest.fixture(scope="session")
 def code_cjk(kb: KnowledgeBase) -> Callable[[str, str, str], tuple[Coded, list[Quote]]]:
     made: dict[str, tuple[object, CjkCoder, CjkQuotes]] = {}
 
