@@ -74,15 +74,7 @@ class RunStats:
 
 def stored_lookup(store: Store) -> StoredLookup:
     """A lookup of stored content hashes in ``store`` (one query per batch of hashes)."""
-
-    def lookup(hashes: Sequence[str]) -> set[str]:
-        # A batched query (Store has only the one-hash has_document): one scan per batch.
-        rows = store._fetch(
-            "SELECT content_hash FROM documents WHERE list_contains(?, content_hash)", [list(hashes)]
-        )
-        return {h for (h,) in rows}
-
-    return lookup
+    return store.stored_hashes
 
 
 class _Recent:

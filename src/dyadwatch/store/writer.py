@@ -160,6 +160,13 @@ class Store(Queries):
         rows = self._fetch("SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", [content_hash])
         return bool(rows)
 
+    def stored_hashes(self, content_hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes are stored (one query for the whole batch)."""
+        rows = self._fetch(
+            "SELECT content_hash FROM documents WHERE list_contains(?, content_hash)", [list(content_hashes)]
+        )
+        return {h for (h,) in rows}
+
     def add_document(
         self,
         article: Article,
