@@ -111,9 +111,9 @@ class Coder:
 
 @dataclass
 class Tally:
-    """What a run did: documents read, stored, skipped as duplicates, events, errors."""
+    """What a run did: documents stored, skipped as duplicates, events, errors (the documents
+    read are counted by the runner: :class:`dyadwatch.scale.RunStats`)."""
 
-    documents: int = 0
     stored: int = 0
     duplicates: int = 0
     events: int = 0
