@@ -14,7 +14,7 @@ from typing import Any, Literal
 DateBasis = Literal["explicit", "relative", "context", "publication"]
 DatePrecision = Literal["day", "week", "month", "year", "decade"]
 Status = Literal["asserted", "historical", "future", "hypothetical", "negated"]
-ActorBasis = Literal["text", "title", "context", "coreference"]
+ActorBasis = Literal["text", "title", "context", "coreference", "location"]
 PublishedBasis = Literal["metadata", "dateline", "override"]
 
 

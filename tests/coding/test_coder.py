@@ -94,3 +94,28 @@ def test_event_ids_are_stable_and_carry_the_coder_version(coder) -> None:  # typ
     b = _events(coder, "Japan accused China of coercion on Monday.")
     assert [e.event_id for e in a] == [e.event_id for e in b]
     assert a[0].coder_version == coder.config.coder_version
+
+
+def test_generic_agent_takes_the_country_of_the_place_named(coder) -> None:  # type: ignore[no-untyped-def]
+    [event] = _events(coder, "A suicide bomber killed five soldiers in Pakistan's Swat valley on Thursday.")
+    assert event.event_type == "ASSAULT"
+    bomber = event.source[0]
+    assert (bomber.country, bomber.sector, bomber.basis) == ("PAK", "INS", "location")
+    assert event.confidence < 0.9  # an actor placed by location is less sure than one named
+
+
+def test_generic_agent_takes_the_country_of_the_dateline(coder) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, "BAGHDAD (Reuters) - Police arrested dozens of protesters on Monday.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert _countries(arrest.source) == {"IRQ"} and arrest.source[0].sector == "COP"
+
+
+def test_without_a_place_a_generic_agent_stays_unresolved(coder) -> None:  # type: ignore[no-untyped-def]
+    assert _events(coder, "Police arrested dozens of protesters on Monday.") == []
+
+
+def test_part_of_a_group_and_country_after_the_title(coder) -> None:  # type: ignore[no-untyped-def]
+    shot = _events(coder, "A member of the Tunisian security forces shot a protester on Monday.")
+    assert _countries(shot[0].source) == {"TUN"} and shot[0].source[0].sector == "COP"
+    pledge = _events(coder, "The president of Equatorial Guinea pledged support to Gambia on Monday.")
+    assert _countries(pledge[0].source) == {"GNQ"} and _countries(pledge[0].target) == {"GMB"}

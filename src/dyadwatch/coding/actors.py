@@ -29,6 +29,13 @@ LEADER_NOUNS = {"leaders", "presidents", "heads", "ministers"}
 PAIR_WORDS = {"two", "both"}
 #: Prepositions whose object is a place, not a participant ("a ceremony in Seoul").
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within"}
+#: Heads that stand for part of the group in their of-phrase ("a member of the Tunisian police").
+PART_NOUNS = {"member", "members", "one", "some", "many", "most", "dozens", "hundreds", "thousands",
+              "scores", "group", "groups", "unit", "units", "team", "contingent", "representatives"}
+#: Mention kinds that name a country, its people or its capital.
+PLACE_KINDS = ("country", "demonym", "capital", "GPE", "NORP")
+#: Dependency links a place name climbs through to reach its preposition ("in Pakistan's Swat valley").
+_PLACE_LINKS = {"poss", "amod", "compound", "pobj", "prep", "appos", "nmod", "case"}
 
 
 @dataclass
@@ -192,8 +199,15 @@ class ActorResolver:
             return tuple(self._country_actor(c, "context", sector="GOV") for c in ctx.pair())
         if words & PAIR_WORDS and low in LEADER_NOUNS or (low == "leaders" and "the" in words):
             return tuple(_with_basis(a, "coreference") for a in ctx.two_leaders())
+        if low in PART_NOUNS and not self._collect(left, mentions):
+            whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if whole is not None:
+                return self._resolve_one(whole, mentions, ctx, on)
         found = self._collect(left, mentions)
-        return self._compose(head, found, ctx, on)
+        # "the president of Equatorial Guinea", "the government of Japan": the country follows
+        found += [m for m in self._collect(_of_phrase(head), mentions) if m.kind in PLACE_KINDS and m not in found]
+        return self._compose(head, found, ctx, on, mentions)
 
     def _clause_person(
         self, pron: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
@@ -239,10 +253,11 @@ class ActorResolver:
         return seen
 
     def _compose(
-        self, head: Token, found: list[MentionSpan], ctx: Discourse, on: _dt.date | None
+        self, head: Token, found: list[MentionSpan], ctx: Discourse, on: _dt.date | None,
+        mentions: dict[int, MentionSpan] | None = None,
     ) -> tuple[Actor, ...]:
         kb = self.kb
-        countries = [c for m in found if m.kind in ("country", "demonym", "capital", "GPE", "NORP")
+        countries = [c for m in found if m.kind in PLACE_KINDS
                      if (c := kb.country(m.text)) is not None]
         country = countries[0].iso3 if countries else None
         poss_person = any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in head.children)
@@ -273,6 +288,10 @@ class ActorResolver:
             if title.role is None and country is not None:
                 return (Actor(f"{country_name(kb, country)} {title.phrase}", country, title.sector, None, None,
                               "text"),)
+            place = self.place_country(head, mentions) if title.role is None and mentions is not None else None
+            if place is not None:  # "the governor said … in Anbar province"
+                return (Actor(f"{country_name(kb, place)} {title.phrase}", place, title.sector, None, None,
+                              "location"),)
         # 3. a named body
         for m in found:
             body = kb.body(m.text) if m.kind in ("body", "ORG") else None
@@ -281,19 +300,47 @@ class ActorResolver:
                 basis = "text" if (body.country or country) else "context"
                 return (Actor(body.name, c, body.sector, None, None, basis),)
         # 4. an agent noun with a country ("Japanese companies", "his government")
-        agent = kb.agent(head.lemma_) or kb.agent(head.lower_)
+        compound = " ".join(t.lower_ for t in head.children if t.dep_ == "compound" and t.i < head.i)
+        agent = (compound and (kb.agent(f"{compound} {head.lemma_}") or kb.agent(f"{compound} {head.lower_}"))
+                 or kb.agent(head.lemma_) or kb.agent(head.lower_))  # "security forces", then "forces"
         if agent is not None and country is not None:
             basis = "text" if countries else "context"
             codes = list(dict.fromkeys(c.iso3 for c in countries)) or [country]
             # "Russian and Ukrainian delegations": one actor per country
             return tuple(Actor(f"{country_name(kb, c)} {agent.phrase}", c, agent.sector, None, None, basis)
                          for c in codes)
+        if agent is not None and mentions is not None and (place := self.place_country(head, mentions)):
+            # "a suicide bomber killed five people in Pakistan's Swat valley": where it happened
+            return (Actor(f"{country_name(kb, place)} {agent.phrase}", place, agent.sector, None, None,
+                          "location"),)
         # 5. countries and capitals
         out = []
         for c, m in zip(countries, [m for m in found if kb.country(m.text) is not None], strict=False):
             sector = "GOV" if kb.is_capital(m.text) else None
             out.append(self._country_actor(c.iso3, "text", sector=sector))
         return tuple(out)
+
+    def place_country(self, head: Token, mentions: dict[int, MentionSpan]) -> str | None:
+        """The country where the sentence of ``head`` places what happens: a place named after a
+        locative preposition in that sentence ("in the western Iraqi province of Anbar"), else the
+        dateline that opens the document ("MINGORA, Pakistan (Reuters) -", "TAIPEI:")."""
+        for m in self._places(head.sent, mentions):
+            if _locative(head.doc[m.end - 1]):
+                return self.kb.country(m.text).iso3  # type: ignore[union-attr]
+        opening = head.doc[: min(len(head.doc), 12)]
+        cut = next((t.i for t in opening if t.text in (":", "(", "--", "—", "-") and t.i > 0), None)
+        if cut is not None and all(t.is_upper or not t.is_alpha for t in head.doc[: cut][:1]):
+            for m in self._places(head.doc[:cut], mentions):
+                return self.kb.country(m.text).iso3  # type: ignore[union-attr]
+        return None
+
+    def _places(self, span: Span, mentions: dict[int, MentionSpan]) -> list[MentionSpan]:
+        out: list[MentionSpan] = []
+        for t in span:
+            m = mentions.get(t.i)
+            if m is not None and m.kind in PLACE_KINDS and m not in out and self.kb.country(m.text) is not None:
+                out.append(m)
+        return out
 
     def _person(
         self, text: str, kind: str, country: str | None, titles: list, ctx: Discourse, on: _dt.date | None
@@ -334,6 +381,26 @@ def country_name(kb: KnowledgeBase, iso3: str) -> str:
     """The knowledge base's name of a country (the code itself when it has none)."""
     c = kb.country_by_code(iso3)
     return c.name if c else iso3
+
+
+def _of_phrase(head: Token) -> list[Token]:
+    """The words of ``head``'s own of-phrase ("of Equatorial Guinea"), or none."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > head.i:
+            return [t for t in prep.subtree if t.i > prep.i]
+    return []
+
+
+def _locative(tok: Token) -> bool:
+    """Whether a place name sits under a locative preposition within a few links."""
+    node = tok
+    for _ in range(5):
+        if (node.dep_ == "prep" or node.pos_ == "ADP") and node.lower_ != "of":
+            return node.lower_ in LOCATIVE_PREPS  # "the outskirts of Tunis" climbs through "of"
+        if node.dep_ not in _PLACE_LINKS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _with_basis(actor: Actor, basis: str) -> Actor:

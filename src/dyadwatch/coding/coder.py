@@ -496,10 +496,10 @@ def _name(coder: EventCoder, iso3: str | None) -> str:
 
 
 def event_confidence(base: float, actors: tuple[Actor, ...], date_basis: str, *, noun: bool) -> float:
-    """``base``, less 0.2 for an actor taken from context, 0.1 for a date not written with the
-    event, 0.1 for an event noun (no verb); never below 0.3."""
+    """``base``, less 0.2 for an actor taken from context or placed by location, 0.1 for a date
+    not written with the event, 0.1 for an event noun (no verb); never below 0.3."""
     confidence = base
-    if any(a.basis in ("context", "coreference") for a in actors):
+    if any(a.basis in ("context", "coreference", "location") for a in actors):
         confidence -= 0.2
     if date_basis in ("context", "publication"):
         confidence -= 0.1
