@@ -42,3 +42,24 @@ def test_bad_cue_rows_name_file_and_line(tmp_path: Path, row: str) -> None:
     with pytest.raises(KnowledgeFileError) as info:
         Lexicon.load([f])
     assert f"{f}:2" in str(info.value)
+
+
+def test_cameo_dictionary_verbs_extend_ours_without_overriding_them() -> None:
+    lex = Lexicon.load()
+    assert lex.verbs["ridicule"][0].event_type == "ACCUSE"  # taken from CAMEO 2.0
+    assert lex.verbs["shoot"][0].event_type == "ASSAULT"
+    # a verb our table lists keeps our rows only
+    assert [c.cameo for c in lex.verbs["kill"]] == ["1823"]
+
+
+def test_cameo_cue_table_is_built_from_the_dictionary() -> None:
+    root = Path(__file__).resolve().parents[2]
+    source = root.parent / "shared" / "data" / "cameo-phoenix-dictionaries" / "CAMEO.2.0.txt"
+    if not source.is_file():
+        pytest.skip("../shared/data not beside the repository")
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(root / "tools" / "build_cameo_cues.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr

@@ -1,4 +1,5 @@
-"""The event-cue lexicon (``data/cues.tsv`` plus user files): which words code which events."""
+"""The event-cue lexicon (``data/cues.tsv``, ``data/cues_cameo.tsv`` and user files): which words
+code which events."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from ..errors import KnowledgeFileError
 from .ontology import PLOVER_TYPES, cameo_table
 
 KINDS = ("V", "VO", "VP", "N")
+#: The packaged cue tables, read in this order: ours, then the verbs taken from the CAMEO 2.0
+#: verb dictionary (tools/build_cameo_cues.py; it skips every verb ours lists).
+PACKAGED = ("cues.tsv", "cues_cameo.tsv")
 FRAMES = ("", "recv", "joint")
 
 
@@ -41,8 +45,10 @@ class Lexicon:
 
     @classmethod
     def load(cls, extra_files: Iterable[Path] = ()) -> "Lexicon":
-        packaged = resources.files("dyadwatch.data").joinpath("cues.tsv")
-        cues = list(_read(packaged.read_text(encoding="utf-8"), "dyadwatch/data/cues.tsv"))
+        cues: list[Cue] = []
+        for name in PACKAGED:
+            packaged = resources.files("dyadwatch.data").joinpath(name)
+            cues.extend(_read(packaged.read_text(encoding="utf-8"), f"dyadwatch/data/{name}"))
         for path in extra_files:
             try:
                 text = Path(path).read_text(encoding="utf-8")
