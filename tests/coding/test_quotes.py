@@ -214,3 +214,34 @@ def test_corpus_renew_efforts_article(coder, corpus_dir: Path) -> None:  # type:
     assert described[0].speaker_basis == "coreference"
     assert all(q.date == "2025-06-18" for q in govella + echoed)
     assert {q.date_basis for q in govella + echoed} == {"publication"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        # naming: the object and what it is called
+        ("The Trump campaign called the charges unsubstantiated and fabricated.",
+         "the charges unsubstantiated and fabricated", "called"),
+        # an object with its own modifiers is content, not a pointer back ("echoed these comments")
+        ("Clinton cited derogatory comments Trump had made about Machado.",
+         "derogatory comments Trump had made about Machado", "cited"),
+        # what follows the object belongs with it
+        ("Warren blasted the bank for being dishonest with its customers.",
+         "the bank for being dishonest with its customers", "blasted"),
+    ],
+)
+def test_object_reports(coder, text: str, quote: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    q = _one(coder, text)
+    assert (q.quote, q.cue, q.direct) == (quote, cue, False)
+
+
+def test_coordinated_speech_verb_is_a_second_report(coder) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(coder, "Trump said he would order a review of the defences and warned against foreign hackers.")
+    assert [q.quote for q in quotes] == ["he would order a review of the defences", "foreign hackers"]
+
+
+def test_line_opened_by_a_name_and_colon(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "PENCE: Well, look, we are going to win this election.\n\nISLAMABAD: The minister visited the port."
+    q = _one(coder, text)
+    assert q.quote.startswith("Well, look, we are going to win") and q.cue == ":" and q.speaker_text == "PENCE"
+    assert "labelled" in q.flags

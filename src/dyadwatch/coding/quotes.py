@@ -87,6 +87,9 @@ class QuoteExtractor:
         covered = set().union(*(c.content for c in direct)) if direct else set()
         mentions = self.resolver.mentions(doc)
         indirect = self._indirect(sents, quoted, used, covered, mentions)
+        labelled = self._labelled(doc, sents, quoted, used)
+        taken = set().union(*(c.content for c in labelled)) if labelled else set()
+        indirect = [c for c in indirect if c.cue is None or c.cue.i not in taken] + labelled
         cands = sorted(direct + indirect, key=lambda c: c.parts[0][0])
         return self._resolve(article, doc, sents, sentences, cands, quoted, mentions)
 
@@ -104,6 +107,10 @@ class QuoteExtractor:
                     if tok.head.i in used:
                         continue  # "“…,” Ishiba said, according to the presidential office"
                     toks = cues.according_clause(tok, sent)
+                elif (named := cues.naming_content(tok)) and not roles.is_negated(tok):
+                    if not self.speakers.plausible(cues.source_of(tok), mentions):
+                        continue
+                    toks = [t for t in named if sent.start <= t.i < sent.end]
                 elif tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and not roles.is_negated(tok):
                     head, skip = cues.reported_head(tok), {tok.i}
                     if head is None and (head := cues.trailing_clause(tok)) is not None:
@@ -113,7 +120,9 @@ class QuoteExtractor:
                     source = cues.source_of(tok)
                     if not self.speakers.plausible(source, mentions) or (source is None and tok.pos_ in ("ADJ", "NOUN")):
                         continue  # a view needs a holder: not "his ascent signalled …"
-                    toks = [t for t in cues.content_tokens(head, exclude=skip) if sent.start <= t.i < sent.end]
+                    skip |= cues.next_report(head)
+                    toks = [t for t in cues.content_tokens(head, exclude=skip) + cues.object_tail(tok, head)
+                            if sent.start <= t.i < sent.end]
                 else:
                     continue
                 content = {t.i for t in toks}
@@ -125,6 +134,33 @@ class QuoteExtractor:
         # a view inside another report ("expressed his desire to …") is part of that report
         return [c for c in out if c.cue is None or cues.is_speech(c.cue)
                 or not any(o is not c and c.cue.i in o.content for o in out)]
+
+    def _labelled(self, doc: Doc, sents: list[Span], quoted: set[int], used: set[int]) -> list[Candidate]:
+        """"PENCE: Well, look, …" (a transcript) and "Pence: Flowers won't be at debate" (a
+        headline): a name and a colon open a line, the rest of the line is what the name says."""
+        out: list[Candidate] = []
+        for index, sent in enumerate(sents):
+            if doc.text[: sent.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
+                continue  # only at the start of a line
+            colon = next((t for t in sent[:6] if t.text == ":"), None)
+            if colon is None or colon.i == sent.start or colon.i in quoted or colon.i in used:
+                continue
+            name = doc[sent.start : colon.i]
+            if not all(t.pos_ == "PROPN" or t.is_upper for t in name) or not cues.speaker_label(name, self.resolver):
+                continue
+            toks = []
+            for t in doc[colon.i + 1 :]:
+                if "\n" in t.text:
+                    break
+                toks.append(t)
+                if "\n" in t.whitespace_:
+                    break
+            toks = [t for t in toks if t.pos_ != "SPACE"]
+            if cues.words(toks) < 3:
+                continue
+            last = next((i for i, s in enumerate(sents) if s.start <= toks[-1].i < s.end), index)
+            out.append(Candidate(runs(toks), False, colon, index, ["labelled"], {t.i for t in toks}, index, last))
+        return out
 
     # -- speakers, dates, records -----------------------------------------------------------
     def _resolve(self, article: Article, doc: Doc, sents: list[Span], sentences: Sequence[Sentence],

@@ -22,8 +22,12 @@ vocabulary (:mod:`.quotes_vocab`, docs/quotes.md) is matched by lemma:
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from .actors import ActorResolver
 
 from . import roles
 from .quotes_vocab import (
@@ -39,6 +43,7 @@ from .quotes_vocab import (
     INTENT_NOUNS,
     INTENTION_VERBS,
     MIXED_DEPS,
+    NAMING_VERBS,
     NON_ATTRIBUTIVE,
     OBJECT_VERBS,
     PHRASAL,
@@ -162,6 +167,17 @@ def reported_head(cue: Token) -> Token | None:
     return None
 
 
+def naming_content(cue: Token) -> list[Token]:
+    """"called the charges unsubstantiated": the object and what it is called, or nothing."""
+    if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in NAMING_VERBS or _particle(cue):
+        return []
+    objs = roles.children(cue, ("dobj", "obj"))
+    named = roles.children(cue, ("oprd", "xcomp"))
+    if not objs or not named or objs[0].pos_ == "PRON" and objs[0].lower_ not in ("him", "her", "them", "it"):
+        return []
+    return sorted({t for head in (objs[0], named[0]) for t in head.subtree}, key=lambda t: t.i)
+
+
 def trailing_clause(cue: Token) -> Token | None:
     """"Trade will grow, he said": the clause the parser hung a trailing speech verb from."""
     if cue.lemma_.lower() not in SPEECH_VERBS or cue.dep_ not in ("parataxis", "ccomp"):
@@ -239,8 +255,10 @@ def _object_content(cue: Token, lemma: str) -> Token | None:
             return clause[0]  # "expressed hope that …"
         if lemma == "express" and obj.lemma_.lower() not in EXPRESSED:
             return None
-        if obj.lower_ in ANAPHORIC_OBJECTS or obj.lemma_.lower() in ANAPHORIC_OBJECTS or obj.pos_ == "PRON":
-            return None
+        if obj.pos_ == "PRON" or (obj.lower_ in ANAPHORIC_OBJECTS or obj.lemma_.lower() in ANAPHORIC_OBJECTS) and not any(
+            c.dep_ in ("relcl", "acl", "prep", "amod", "compound") for c in obj.children
+        ):
+            return None  # "echoed this sentiment"; not "cited derogatory comments Trump had made"
         return obj
     if lemma in ("propose", "recommend", "suggest"):
         xcomp = roles.children(cue, ("xcomp",))
@@ -263,6 +281,8 @@ def source_of(cue: Token) -> Token | None:
     report noun ("Trump's claim") or the subject of its support verb ("made the argument")."""
     if is_according(cue):
         return according_source(cue)
+    if cue.text == ":":  # "PENCE: Well, …"
+        return cue.doc[cue.i - 1] if cue.i else None
     if cue.pos_ == "NOUN":
         for c in cue.children:
             if c.dep_ == "poss":
@@ -304,6 +324,59 @@ def content_tokens(head: Token, exclude: Collection[int] = ()) -> list[Token]:
     while toks and toks[-1].pos_ in WORD and toks[-1].text not in ("”", '"', "’", "'", "»"):
         toks = toks[:-1]
     return toks
+
+
+#: Words that open a line with a colon without being anyone's name ("Update: …").
+NOT_SPEAKERS = {"update", "note", "editor", "photo", "video", "watch", "read", "related", "correction",
+                "source", "sources", "warning", "exclusive", "breaking", "analysis", "opinion", "live", "q", "a"}
+
+
+def speaker_label(name: Span, resolver: "ActorResolver") -> bool:
+    """Whether the words before a line-opening colon name a speaker (a person, a group, a poll),
+    not a dateline place ("ISLAMABAD:") or a rubric ("Update:")."""
+    text = name.text.strip()
+    if not text or len(name) > 4 or text.lower() in NOT_SPEAKERS or name[-1].lower_ in NOT_SPEAKERS:
+        return False
+    if resolver.kb.country(text) is not None or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in name):
+        return False
+    return not any(t.like_num for t in name)
+
+
+def next_report(head: Token) -> set[int]:
+    """"… would order a review and warned against hackers": a speech verb coordinated with the
+    reported clause, without a subject of its own, is a second report, not part of the first."""
+    out: set[int] = set()
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.lemma_.lower() in SPEECH_VERBS | OBJECT_VERBS \
+                and not roles.children(c, roles.SUBJ):
+            out |= {t.i for t in c.subtree}
+            out |= {t.i for t in head.children if t.dep_ == "cc" and t.i < c.i}
+    return out
+
+
+#: What follows a reported object and belongs with it ("blasted the media for being dishonest",
+#: "cited remarks as examples of …", "urged contestants to wear …").
+TAIL_DEPS = ("prep", "advcl", "xcomp", "oprd", "dative", "ccomp", "acomp")
+TAIL_SKIP = {"by"}
+
+
+def object_tail(cue: Token, head: Token) -> list[Token]:
+    """When ``head`` is the object of ``cue`` (directly or through "for"/"of"/"about"), the
+    cue's complements after it: PolNeAR and readers take them as part of what is reported."""
+    anchor = head.head if head.dep_ in ("pobj", "pcomp") and head.head.head.i == cue.i else head
+    if anchor.head.i != cue.i or anchor.dep_ not in ("dobj", "obj", "prep") or anchor.i < cue.i:
+        return []
+    last = max(t.i for t in head.subtree)
+    out: list[Token] = []
+    for c in cue.rights:
+        if c.i <= last or c.dep_ not in TAIL_DEPS or c.dep_ == "prep" and c.lower_ in TAIL_SKIP:
+            continue
+        if any(t.text in (";", ":") for t in cue.doc[last + 1 : c.i]):
+            break
+        out.extend(t for t in c.subtree)
+    while out and out[-1].pos_ in WORD:
+        out.pop()
+    return out
 
 
 def according_clause(tok: Token, sent: Span) -> list[Token]:

@@ -37,16 +37,27 @@ OBJECT_VERBS = frozenset({
     "reaffirm", "confirm", "deny", "acknowledge", "admit", "announce", "propose", "recommend",
     "suggest", "express", "demand", "predict", "reveal", "disclose", "promise", "pledge", "voice",
     "claim", "describe", "cite", "mention", "repeat", "tout", "detail", "outline", "lament", "allege",
+    # what is said or shown, named by the object ("discussed his plan", "documents the boom")
+    "discuss", "document", "chronicle", "reference", "invoke", "promote", "explain",
+    "unveil", "present", "tweet", "retweet", "report", "recall", "concede",
+    "forecast", "estimate", "pitch", "float", "link", "compare", "liken", "paint", "fault", "knock",
+    "pan", "assail", "lambaste", "rebuke", "scold", "chastise", "castigate", "berate", "deride",
+    "belittle", "disparage", "tar", "attribute",
 })
+#: Verbs that name something as something: the object with its complement is the content ("called
+#: the charges unsubstantiated", "branded him a liar").
+NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "deem", "term", "pronounce"})
 #: "express" reports these objects ("expressed hope", "expressed his desire to …").
 EXPRESSED = {"hope", "desire", "concern", "confidence", "regret", "wish", "belief", "view", "support",
              "opposition", "willingness", "commitment", "doubt", "doubts", "frustration", "optimism"}
+CONTROL_VERBS = frozenset({"urge", "ask", "tell", "call", "warn", "want", "expect", "encourage", "implore",
+                           "persuade", "convince", "press", "pressure", "push", "invite", "challenge", "dare",
+                           "beg", "order", "direct", "instruct", "advise", "remind"})
 INTENTION_VERBS = frozenset({
     "promise", "pledge", "vow", "urge", "threaten", "propose", "demand", "ask", "call", "warn",
     "tell", "want", "plan", "intend", "decide", "seek", "aim", "hope", "expect", "refuse", "wish",
     "prefer", "agree", "offer", "resolve", "decline",
-})
-CONTROL_VERBS = frozenset({"urge", "ask", "tell", "call", "warn", "want", "expect"})
+}) | CONTROL_VERBS
 PHRASAL = {("point", "out"), ("call", "for")}
 #: Verbs that take a clause without reporting anyone's words or thoughts.
 NON_ATTRIBUTIVE = frozenset({
