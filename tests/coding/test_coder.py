@@ -119,3 +119,22 @@ def test_part_of_a_group_and_country_after_the_title(coder) -> None:  # type: ig
     assert _countries(shot[0].source) == {"TUN"} and shot[0].source[0].sector == "COP"
     pledge = _events(coder, "The president of Equatorial Guinea pledged support to Gambia on Monday.")
     assert _countries(pledge[0].source) == {"GNQ"} and _countries(pledge[0].target) == {"GMB"}
+
+
+def test_accented_name_matches_the_knowledge_base(coder) -> None:  # type: ignore[no-untyped-def]
+    [meet] = _events(coder, "Erdoğan will meet Italian President Sergio Mattarella in Rome on Monday.", "2018-02-01")
+    assert meet.source[0].person == "Recep Tayyip Erdogan" and _countries(meet.target) == {"ITA"}
+
+
+def test_agent_without_country_takes_the_other_side_s(coder) -> None:  # type: ignore[no-untyped-def]
+    [arrest] = _events(coder, "Chinese police detained 18 people on Saturday.")
+    assert arrest.event_type == "COERCE"
+    people = arrest.target[0]
+    assert (people.country, people.sector, people.basis) == ("CHN", "CVL", "context")
+
+
+def test_named_source_without_a_target_is_an_event(coder) -> None:  # type: ignore[no-untyped-def]
+    [reject] = _events(coder, "The Iraqi parliament rejected the Kirkuk council decision on Monday.")
+    assert reject.event_type == "REJECT" and _countries(reject.source) == {"IRQ"} and reject.target == ()
+    # a source only inferred from context is not enough on its own
+    assert _events(coder, "It rejected the decision on Monday.") == []

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Actor
-from .kb import KnowledgeBase
+from .kb import KnowledgeBase, fold_latin
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "their"}
@@ -153,6 +153,9 @@ class ActorResolver:
         """Knowledge-base mentions of a document, keyed by each covered token index."""
         spans = [Span(doc, s, e, label=k) for k, s, e in self._lower(doc)]
         spans += [Span(doc, s, e, label=k) for k, s, e in self._orth(doc)]
+        if not doc.text.isascii():  # "Erdoğan" for the knowledge base's "Erdogan"
+            folded = Doc(doc.vocab, words=[fold_latin(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+            spans += [Span(doc, s, e, label=k) for k, s, e in self._lower(folded)]
         spans = filter_spans(spans)
         taken = {i for span in spans for i in range(span.start, span.end)}
         # the model's entities only where the knowledge base found nothing
@@ -313,6 +316,8 @@ class ActorResolver:
             # "a suicide bomber killed five people in Pakistan's Swat valley": where it happened
             return (Actor(f"{country_name(kb, place)} {agent.phrase}", place, agent.sector, None, None,
                           "location"),)
+        if agent is not None:  # "the police": a sector, its country left to the event (coder.domestic)
+            return (Actor(agent.phrase, None, agent.sector, None, None, "text"),)
         # 5. countries and capitals
         out = []
         for c, m in zip(countries, [m for m in found if kb.country(m.text) is not None], strict=False):

@@ -19,8 +19,9 @@ from ..config import Config
 from ..nlp.dates import find_time_expressions
 from ..records import Actor, Article, Event, Sentence, TimeExpr
 from . import roles
-from .actors import LOCATIVE_PREPS, ActorResolver, Discourse, MentionSpan
+from .actors import LOCATIVE_PREPS, ActorResolver, Discourse, MentionSpan, country_name
 from .dating import DatedRef, anchored, anniversary_of, is_recent, pick_time, representative_day, years_before
+from .kb import KnowledgeBase
 from .lexicon import Cue, Lexicon
 from .ontology import QUAD_CLASS, cameo, intensity
 from .repairs import names_before, stranded_conjuncts
@@ -236,6 +237,7 @@ class EventCoder:
                 source, joint = self._celebrants(marked[0], mentions, ctx, on), True
         else:
             source, target, joint = self._verb_roles(tok, trig, mentions, ctx, on)
+        source, target = domestic(source, target, self.resolver.kb)
         if cue.frame == "joint" and len(source) >= 2 and not target:
             joint = True
         if not source and tok.pos_ == "NOUN" and (target or cue.event_type == "PROTEST"):
@@ -517,7 +519,28 @@ def enough_actors(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ..
         return True
     if len(source) >= 2 and (joint or len(_countries(source)) >= 2 and QUAD_CLASS[etype] <= 2):
         return True  # a joint action, or several parties cooperating
-    return bool(source) and etype in ONE_SIDED
+    named = any(a.country and a.basis in ("text", "title") for a in source)
+    return bool(source) and (etype in ONE_SIDED or named)
+
+
+def domestic(source: tuple[Actor, ...], target: tuple[Actor, ...], kb: KnowledgeBase
+             ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """"Beijing police detained 18 people": an agent with no country of its own ("people", "the
+    government") is taken to be of the other side's country when that side has exactly one
+    (basis ``context``); with none, it is left out."""
+    def fill(side: tuple[Actor, ...], other: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        countries = _countries(other) - {"IGO"}
+        home = next(iter(countries)) if len(countries) == 1 else None
+        out = []
+        for a in side:
+            if a.country is None and a.sector is not None and a.person is None:
+                if home is None:
+                    continue
+                a = Actor(f"{country_name(kb, home)} {a.name}", home, a.sector, None, None, "context")
+            out.append(a)
+        return tuple(out)
+
+    return fill(source, target), fill(target, source)
 
 
 def _countries(actors: tuple[Actor, ...]) -> set[str]:

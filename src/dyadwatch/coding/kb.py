@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -61,13 +62,25 @@ _ARTICLE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$|(?<=s)['\u2019]$")
 
 
+def fold_latin(text: str) -> str:
+    """Latin letters without their accents ("Erdoğan" → "Erdogan", "Lula da Silva" unchanged);
+    other scripts untouched (a Japanese voiced mark is not an accent)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)
+        out.append(base[0] if base[0].isascii() and base[0].isalpha() and len(base) > 1 else ch)
+    return "".join(out)
+
+
 def normalize_key(text: str) -> str:
-    """The lookup key of a phrase: curly quotes made straight, hyphens made spaces, runs of
-    spaces collapsed, and every token case-folded except all-capital tokens of at most three
-    letters (``US``, ``UK``, ``EU``, ``U.S.``), which stay case-sensitive so that "us" is not
-    the United States."""
+    """The lookup key of a phrase: accents of Latin letters dropped, curly quotes made straight,
+    hyphens made spaces, runs of spaces collapsed, and every token case-folded except all-capital
+    tokens of at most three letters (``US``, ``UK``, ``EU``, ``U.S.``), which stay case-sensitive
+    so that "us" is not the United States."""
     tokens = []
-    for token in _HYPHENS_RE.sub(" ", text.translate(_QUOTES)).split():
+    for token in _HYPHENS_RE.sub(" ", fold_latin(text).translate(_QUOTES)).split():
         letters = [c for c in token if c.isalpha()]
         if letters and len(letters) <= 3 and all(c.isupper() for c in letters):
             tokens.append(token)
@@ -343,6 +356,9 @@ def _surface_variants(text: str) -> list[str]:
     out = [text]
     if "-" in text:
         out.append(text.replace("-", " "))
+    folded = fold_latin(text)
+    if folded != text:  # "Erdoğan" is also written "Erdogan"
+        out += _surface_variants(folded)
     return out
 
 
