@@ -58,7 +58,7 @@ REVIEWED = frozenset("""
     oust abuse mistreat injure wound rampage scuffle slap terrorize lash whip overthrow rape
     torture stab ambush annihilate decimate demolish destroy obliterate overpower raze subjugate
     encircle surround bombard detonate dynamite pelt torch snipe behead decapitate murder slay
-    strangle altercate assault battle blitz bludgeon pummel siege skirmish stone storm raid
+    strangle altercate assault battle blitz bludgeon pummel pound siege skirmish stone storm raid
     despoil foray pillage plunder ransack loot repel repulse shoot besiege overrun recapture
     butcher massacre slaughter
 """.split())

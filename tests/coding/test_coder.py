@@ -138,3 +138,31 @@ def test_named_source_without_a_target_is_an_event(coder) -> None:  # type: igno
     assert reject.event_type == "REJECT" and _countries(reject.source) == {"IRQ"} and reject.target == ()
     # a source only inferred from context is not enough on its own
     assert _events(coder, "It rejected the decision on Monday.") == []
+
+
+def test_offered_withdrawal_is_an_intent_to_yield(coder) -> None:  # type: ignore[no-untyped-def]
+    [offer] = _events(coder, "Pakistan is willing to withdraw its troops from Kashmir.")
+    assert (offer.event_type, offer.cameo_root, offer.status) == ("AGREE", "03", "future")
+    assert _countries(offer.source) == {"PAK"}
+    [planned] = _events(coder, "Japan will provide aid to the Philippines next year.")
+    assert (planned.event_type, planned.cameo_root) == ("AGREE", "03")  # intent to provide aid (033)
+
+
+def test_armed_group_takes_the_country_where_it_acted(coder) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, "The Islamic State attacked an army camp in western Kabul on Monday.")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.source[0].name == "Islamic State" and attack.source[0].country == "AFG"
+    assert attack.source[0].basis == "location" and attack.source[0].sector == "INS"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "countries"),
+    [
+        ("Germany donated 56 million euros to the World Food Programme on Monday.", "AID", {"DEU", "IGO"}),
+        ("The Russian and US navies began a joint military exercise in the Sea of Japan on Monday.",
+         "COOPERATE", {"RUS", "USA"}),
+    ],
+)
+def test_aid_and_joint_exercise_cues(coder, text: str, etype: str, countries: set[str]) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in _events(coder, text) if e.event_type == etype]
+    assert events and _countries(events[0].source + events[0].target) == countries

@@ -299,9 +299,14 @@ class ActorResolver:
         for m in found:
             body = kb.body(m.text) if m.kind in ("body", "ORG") else None
             if body is not None:
-                c = body.country or country or (ctx.countries[-1] if ctx.countries else None)
-                basis = "text" if (body.country or country) else "context"
-                return (Actor(body.name, c, body.sector, None, None, basis),)
+                if body.country or country:
+                    return (Actor(body.name, body.country or country, body.sector, None, None, "text"),)
+                # "the Islamic State attacked an army camp in western Kabul": where it acted
+                place = self.place_country(head, mentions) if mentions is not None else None
+                if place is not None:
+                    return (Actor(body.name, place, body.sector, None, None, "location"),)
+                c = ctx.countries[-1] if ctx.countries else None
+                return (Actor(body.name, c, body.sector, None, None, "context" if c else "text"),)
         # 4. an agent noun with a country ("Japanese companies", "his government")
         compound = " ".join(t.lower_ for t in head.children if t.dep_ == "compound" and t.i < head.i)
         agent = (compound and (kb.agent(f"{compound} {head.lemma_}") or kb.agent(f"{compound} {head.lower_}"))
@@ -312,6 +317,8 @@ class ActorResolver:
             # "Russian and Ukrainian delegations": one actor per country
             return tuple(Actor(f"{country_name(kb, c)} {agent.phrase}", c, agent.sector, None, None, basis)
                          for c in codes)
+        if head.dep_ in ("amod", "compound", "nmod") and country is None:
+            return ()  # "a joint military exercise": a modifier with no country names no actor
         if agent is not None and mentions is not None and (place := self.place_country(head, mentions)):
             # "a suicide bomber killed five people in Pakistan's Swat valley": where it happened
             return (Actor(f"{country_name(kb, place)} {agent.phrase}", place, agent.sector, None, None,

@@ -25,7 +25,7 @@ from .kb import KnowledgeBase
 from .lexicon import Cue, Lexicon
 from .ontology import QUAD_CLASS, cameo, intensity
 from .repairs import names_before, stranded_conjuncts
-from .status import status_of
+from .status import offered, status_of
 
 ONE_SIDED = {"PROTEST", "MOBILIZE", "ASSAULT"}
 #: Cue types whose embedded action is content, not a separate event ("agreed to strengthen").
@@ -48,9 +48,11 @@ SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")", ":")
 NEEDS_TARGET = {"SANCTION", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "COERCE", "CONCEDE", "RETREAT",
                 "PROTEST", "CONSULT", "AID", "COOPERATE"}
 DOMESTIC_SECTORS = {"CVL", "OPP", "BUS", "EDU", "MED", "NGO", "REB", "LAB"}
-#: A planned action of these types is coded as the intention PLOVER names for it.
-FUTURE_AS = {"COOPERATE": "AGREE", "AID": "AGREE", "SANCTION": "THREATEN", "COERCE": "THREATEN",
-             "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN"}
+#: A planned action of these types is coded as the intention PLOVER names for it, with the CAMEO
+#: code of that intention ("will withdraw its troops": express intent to yield, 035).
+FUTURE_AS = {"COOPERATE": ("AGREE", "031"), "AID": ("AGREE", "033"), "SANCTION": ("THREATEN", "1312"),
+             "COERCE": ("THREATEN", "137"),
+             "ASSAULT": ("THREATEN", "138"), "MOBILIZE": ("THREATEN", "138")}
 #: Nouns that frame an occasion, not a party: "on the sidelines of the G7 summit".
 FRAME_NOUNS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "start", "end", "eve",
                "course", "framework", "context", "anniversary", "part"}
@@ -257,9 +259,10 @@ class EventCoder:
 
         negated = roles.is_negated(tok) or (tok.pos_ == "NOUN" and _noun_negated(tok))
         status = status_of(tok, negated, date, article.published)
-        if status == "future" and etype in FUTURE_AS:
-            etype, mode = FUTURE_AS[etype], None
-        info = cameo(cue.cameo)
+        etype, mode, code = intention(etype, mode, cue.cameo, status)
+        if status == "future" and etype in ("RETREAT", "CONCEDE") and offered(tok):
+            etype, mode, code = "AGREE", None, "035"  # "is willing to withdraw its troops"
+        info = cameo(code)
         span_start = tok.idx - sent.start_char
         confidence = event_confidence(0.9, source + target, basis, noun=tok.pos_ == "NOUN")
         key = f"{article.content_hash}|{sentence.index}|{span_start}|{etype}"
@@ -495,6 +498,14 @@ class EventCoder:
 def _name(coder: EventCoder, iso3: str | None) -> str:
     c = coder.resolver.kb.country_by_code(iso3) if iso3 else None
     return c.name if c else (iso3 or "?")
+
+
+def intention(etype: str, mode: str | None, code: str, status: str) -> tuple[str, str | None, str]:
+    """Type, mode and CAMEO code of an event, a planned action recoded as its intention."""
+    if status == "future" and etype in FUTURE_AS:
+        etype, code = FUTURE_AS[etype]
+        return etype, None, code
+    return etype, mode, code
 
 
 def event_confidence(base: float, actors: tuple[Actor, ...], date_basis: str, *, noun: bool) -> float:

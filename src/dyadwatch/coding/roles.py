@@ -12,7 +12,8 @@ OBJ = ("dobj", "obj", "dative", "iobj", "attr")
 #: Prepositions whose object is the recipient of an action ("sanctions on", "visit to").
 TARGET_PREPS = {"to", "against", "on", "toward", "towards", "with", "into", "upon", "at", "over"}
 #: Verbs through which a subject reaches an embedded action ("responded by cancelling").
-CLIMB_DEPS = ("xcomp", "advcl", "pcomp", "prep", "conj", "acl", "ccomp", "relcl", "pobj", "dobj", "agent")
+CLIMB_DEPS = ("xcomp", "advcl", "pcomp", "prep", "conj", "acl", "ccomp", "relcl", "pobj", "dobj", "agent",
+              "acomp")  # "Pakistan is willing to withdraw": through the adjective
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 
 

@@ -18,10 +18,26 @@ PLAN_VERBS = {
     "expect", "plan", "schedule", "set", "intend", "prepare", "aim", "hope", "seek", "want",
     "propose", "agree", "promise", "pledge", "vow", "commit", "offer", "threaten",
 }
+#: Adjectives whose infinitive is offered, not done: "is willing to withdraw its troops".
+READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "keen", "poised"}
+OFFER_VERBS = {"offer", "promise", "pledge", "vow", "propose", "agree"}
 #: "Seoul said it would withdraw": would under a verb of saying is the future of the past.
 REPORTING_VERBS = {"say", "announce", "state", "confirm", "declare", "tell", "add", "report", "indicate", "signal"}
 PLAN_WORDS = {"upcoming", "planned", "scheduled", "forthcoming", "proposed", "next", "future"}
 CONDITIONAL = {"if", "unless"}
+
+
+def offered(trigger: Token) -> bool:
+    """Whether an action is offered rather than decided: "is willing to withdraw", "offered to
+    release", "pledged to lay down arms" (CAMEO codes these as an intent to yield)."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in READY_ADJECTIVES or node.lemma_ in OFFER_VERBS:
+            return True
+    return False
 
 
 def status_of(trigger: Token, negated: bool, date: str | None, published: _dt.date | None) -> Status:
@@ -34,7 +50,7 @@ def status_of(trigger: Token, negated: bool, date: str | None, published: _dt.da
     if verb is not None:
         node = verb
         for _ in range(3):
-            if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp") or node.head.i == node.i:
                 break
             node = node.head
             chain.append(node)
@@ -45,7 +61,7 @@ def status_of(trigger: Token, negated: bool, date: str | None, published: _dt.da
         auxes = (auxes - {"would"}) | {"will"}
     if auxes & HYPOTHETICAL_AUX or marks & CONDITIONAL:
         return "hypothetical"
-    if auxes & FUTURE_AUX or any(v.lemma_ in PLAN_VERBS for v in chain[1:]):
+    if auxes & FUTURE_AUX or any(v.lemma_ in PLAN_VERBS or v.lower_ in READY_ADJECTIVES for v in chain[1:]):
         return "future"
     if trigger.pos_ == "NOUN" and any(c.lower_ in PLAN_WORDS for c in trigger.children):
         return "future"

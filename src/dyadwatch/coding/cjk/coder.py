@@ -31,7 +31,7 @@ from ...config import Config
 from ...nlp.cjk import PREDICATE_POS, CjkSentence
 from ...nlp.dates import date_sort_key
 from ...records import Actor, Article, Event, Quote, Sentence, Status, TimeExpr
-from ..coder import FUTURE_AS, NEEDS_TARGET, enough_actors, event_confidence
+from ..coder import NEEDS_TARGET, enough_actors, event_confidence, intention
 from ..dating import date_end, representative_day, years_before
 from ..kb import KnowledgeBase
 from ..ontology import QUAD_CLASS, cameo, intensity
@@ -213,9 +213,8 @@ class CjkCoder:
             return None
         material = QUAD_CLASS[etype] in (2, 4) or etype == "CONCEDE"
         status = self._status(s, hit, date, article.published, material, decided=etype == "SANCTION")
-        if status == "future" and etype in FUTURE_AS:
-            etype, mode = FUTURE_AS[etype], None
-        info = cameo(cue.cameo)
+        etype, mode, code = intention(etype, mode, cue.cameo, status)
+        info = cameo(code)
         confidence = event_confidence(0.85, source + target, basis, noun=cue.kind == "N")
         key = f"{article.content_hash}|{s.index}|{hit.start}|{etype}"
         return Event(
