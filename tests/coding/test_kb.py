@@ -25,8 +25,8 @@ G20_PLUS = (
 ).split()
 
 
-def _data_rows(kind: str) -> list[list[str]]:
-    text = resources.files("dyadwatch").joinpath("data", f"{kind}.tsv").read_text("utf-8")
+def _data_rows(kind: str, name: str | None = None) -> list[list[str]]:
+    text = resources.files("dyadwatch").joinpath("data", name or f"{kind}.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     assert tuple(rows[0]) == HEADERS[kind]
     return rows[1:]
@@ -211,6 +211,8 @@ def test_no_overlapping_terms(kb: KnowledgeBase) -> None:
     are grouped by their body, named first in the note ("UN; ...", "NATO; ...")."""
     groups: dict[tuple[str, str, str], list[Person]] = defaultdict(list)
     for p in kb.people:
+        if p.role == "official":
+            continue  # many officials at once (people_phoenix.tsv): not one office
         body = (p.note or "").split(";")[0] if p.country == "IGO" else ""
         groups[(p.country, p.role, body)].append(p)
     far = D("2100-01-01")
@@ -294,6 +296,25 @@ def test_titles_and_agents(kb: KnowledgeBase) -> None:
         assert agent is not None and agent.sector == sector, phrase
 
 
+def test_officials_of_every_country_come_from_the_phoenix_table(kb: KnowledgeBase) -> None:
+    maduro = kb.persons("Nicolas Maduro", D("2019-01-24"))
+    assert maduro and maduro[0].country == "VEN" and maduro[0].role == "official"
+    # people.tsv wins: a person it lists is not repeated from the Phoenix table
+    assert all(p.note != "Phoenix" for p in kb.persons("Shigeru Ishiba"))
+
+
+def test_phoenix_people_table_is_built_from_the_dictionary() -> None:
+    root = Path(__file__).resolve().parents[2]
+    if not (root.parent / "shared" / "data" / "cameo-phoenix-dictionaries").is_dir():
+        pytest.skip("../shared/data not beside the repository")
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(root / "tools" / "build_phoenix_people.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
 def test_patterns(kb: KnowledgeBase) -> None:
     pats = list(kb.patterns())
     assert len(pats) == len(set(pats))
@@ -311,7 +332,7 @@ def test_patterns(kb: KnowledgeBase) -> None:
 
 def test_every_packaged_row_loads(kb: KnowledgeBase) -> None:
     assert len(kb.countries) == len(_data_rows("countries"))
-    assert len(kb.people) == len(_data_rows("people"))
+    assert len(kb.people) == len(_data_rows("people")) + len(_data_rows("people", "people_phoenix.tsv"))
     assert len(kb.bodies) == len(_data_rows("bodies"))
     assert len(kb.titles) == len(_data_rows("titles"))
     assert len(kb.agents) == len(_data_rows("agents"))

@@ -33,6 +33,7 @@ ROLES: frozenset[str] = frozenset(
         "president", "vice_president", "prime_minister", "monarch", "foreign_minister",
         "defense_minister", "acting_president", "supreme_leader", "chief_cabinet_secretary",
         "trade_minister", "unification_minister", "secretary_general",
+        "official",  # a post the source does not name (people_phoenix.tsv)
     }
 )  # fmt: skip
 
@@ -44,6 +45,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "titles": ("phrase", "role", "sector"),
     "agents": ("phrase", "sector", "plural"),
 }
+
+#: The packaged tables in load order: ours, then officials of every country taken from the
+#: Phoenix dictionary (tools/build_phoenix_people.py; it skips every person people.tsv lists).
+PACKAGED: tuple[tuple[str, str], ...] = (*((kind, f"{kind}.tsv") for kind in HEADERS), ("people", "people_phoenix.tsv"))
 
 #: Columns that may not be empty.
 _REQUIRED: dict[str, tuple[str, ...]] = {
@@ -429,8 +434,8 @@ class KnowledgeBase:
         that cannot be read or a malformed row."""
         collector = _Collector()
         data = resources.files("dyadwatch").joinpath("data")
-        for kind in HEADERS:
-            resource = data.joinpath(f"{kind}.tsv")
+        for kind, name in PACKAGED:
+            resource = data.joinpath(name)
             collector.add(resource.read_text(encoding="utf-8-sig"), str(resource), kind)
         for path in extra_files:
             try:
