@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -30,10 +30,8 @@ from .config import DEFAULT_DB
 from .errors import DyadwatchError, IngestError
 
 if TYPE_CHECKING:
-    from .pipeline import Result, Tally
-    from .store import Store
+    from .pipeline import Result
 
-T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False,
@@ -66,94 +64,35 @@ def ingest(
     as .gz; folders recursively), on N local processes or a Dask cluster. The same article
     ingested twice is stored once; a document already stored is not coded again, so an
     interrupted run, restarted, picks up where it stopped. Exit code 1 if any input failed."""
-    from .pipeline import Coder, Tally
-    from .scale import RunStats, count_documents, run_local, stored_lookup
+    from .errors import ConfigError
+    from .pipeline import Coder
+    from .scale import RunStats, count_documents
+    from .scale.ingest import ingest_into
     from .scale.progress import IngestProgress
     from .store import Store
 
     if scheduler and workers > 1:
         raise typer.BadParameter("--workers is for local processes; with --scheduler the Dask "
                                  "cluster's workers do the work")  # fmt: skip
-    tally, stats = Tally(), RunStats()
     inputs = [str(p) for p in paths]
-
-    def on_error(e: IngestError) -> None:
-        tally.errors.append(e)
-        report_error(e)
-
     config = make_config(pub_date, actors, db, max_doc_mb, classifier=classifier, lang=lang)
     coder = Coder(config, cue_files=cues or ()) if workers == 1 and not scheduler else None
     show = not no_progress and err.is_terminal
+    stats = RunStats()
     with Store(db) as store, IngestProgress(err, total=count_documents(inputs) if show else None,
                                             enabled=show) as bar:  # fmt: skip
-        if scheduler:
-            from .scale import run_dask
-
-            def on_chunk(files: object, written: int) -> None:
-                tally.stored += written
-                bar.update(stats)
-
-            run_dask(inputs, config, scheduler, parquet_dir or Path(f"{db}.parquet"), store=store,
-                     cue_files=cues or (), stats=stats, on_error=on_error, on_chunk=on_chunk)  # fmt: skip
-            tally.events = stats.events  # events of the documents coded in this run
-            tally.duplicates = stats.skipped + stats.coded - tally.stored
-        else:
-            def results() -> Iterator[Result]:
-                for item in run_local(inputs, config, workers, cue_files=cues or (),
-                                      stored=stored_lookup(store), stats=stats, coder=coder):  # fmt: skip
-                    if isinstance(item, IngestError):
-                        on_error(item)
-                        bar.update(stats)
-                    else:
-                        yield item
-
-            for batch in _batches(results(), config.batch_size):
-                for result, ok in zip(batch, store_batch(store, batch, tally), strict=True):
-                    tally.stored += ok is True
-                    tally.duplicates += ok is False
-                    tally.events += len(result.events) if ok else 0
-                bar.update(stats)
-            tally.duplicates += stats.skipped
-        clustered = store.update_clusters() if tally.stored else 0
-    err.print(
-        f"{tally.stored} documents stored ({tally.events} events), {tally.duplicates} already "
-        f"stored, {len(tally.errors)} failed → {db}; {clustered} events (re)clustered"
-    )
-    if tally.errors:
-        raise typer.Exit(1)
-
-
-def store_batch(store: "Store", batch: list["Result"], tally: "Tally") -> list[bool | None]:
-    """Write a batch in one transaction; if that fails, each document on its own, so one bad
-    document does not keep the others out. ``None`` marks a document that could not be stored."""
-    from .errors import StoreError
-
-    docs = [(r.article, r.sentences, r.events, r.quotes, r.indicators) for r in batch]
-    try:
-        return list(store.add_documents(docs))
-    except StoreError:
-        pass
-    flags: list[bool | None] = []
-    for r in batch:
         try:
-            flags.append(store.add_document(r.article, r.sentences, r.events, quotes=r.quotes,
-                                            indicators=r.indicators))
-        except StoreError as exc:
-            err.print(f"[red]error[/red] {r.article.source_path or r.article.doc_id}: {exc}", soft_wrap=True)
-            tally.errors.append(exc)
-            flags.append(None)
-    return flags
-
-
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+            summary = ingest_into(store, inputs, config, workers=workers, scheduler=scheduler,
+                                  parquet_dir=parquet_dir, cue_files=cues or (), coder=coder, stats=stats,
+                                  on_error=report_error, on_progress=bar.update)  # fmt: skip
+        except ConfigError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    err.print(
+        f"{summary.stored} documents stored ({summary.events} events), {summary.duplicates} already "
+        f"stored, {len(summary.errors)} failed → {db}; {summary.clustered} events (re)clustered"
+    )
+    if summary.errors:
+        raise typer.Exit(1)
 
 
 @app.command()

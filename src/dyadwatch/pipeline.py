@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +22,7 @@ from .coding.quotes import QuoteExtractor
 from .coding.kb import KnowledgeBase
 from .coding.lexicon import Lexicon
 from .config import Config
-from .errors import DyadwatchError, IngestError
+from .errors import IngestError
 from .ingest import read_paths
 from .nlp.lang import detect_language
 from .nlp.pipeline import load_model, parse
@@ -107,17 +107,6 @@ class Coder:
         article = Article(doc_id=doc_id, text=text, content_hash=content_hash(text), published=pub,
                           published_basis="override" if pub else None)
         return next(self.code_articles([article]))
-
-
-@dataclass
-class Tally:
-    """What a run did: documents stored, skipped as duplicates, events, errors (the documents
-    read are counted by the runner: :class:`dyadwatch.scale.RunStats`)."""
-
-    stored: int = 0
-    duplicates: int = 0
-    events: int = 0
-    errors: list[DyadwatchError] = field(default_factory=list)
 
 
 def extract(

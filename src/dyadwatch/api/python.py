@@ -6,6 +6,8 @@
 ...     df = db.events("JPN-KOR", since="2019", until="2019-12")
 ...     db.timeline("USA", "CHN", directed=True, event_type=["SANCTION", "THREATEN"])
 ...     db.documents()
+>>> with dyadwatch.open("news.duckdb") as db:                        # doctest: +SKIP
+...     summary = db.ingest(["wire/"], workers=4)      # IngestSummary(stored=…, events=…, …)
 
 Every query returns a pandas DataFrame; missing values are ``None``. The events frame has the
 public event contract columns (:data:`dyadwatch.store.EVENT_COLUMNS`) first.
@@ -13,13 +15,19 @@ public event contract columns (:data:`dyadwatch.store.EVENT_COLUMNS`) first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..errors import DyadwatchError, StoreError
 from ..store import Queries, Store
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..scale.ingest import IngestSummary
 
 
 class Database:
@@ -53,6 +61,30 @@ class Database:
         db._queries = store.reader()
         db.path = store.path
         return db
+
+    def ingest(
+        self,
+        paths: Sequence[str | Path],
+        config: Config | None = None,
+        *,
+        workers: int = 1,
+        scheduler: str | None = None,
+        on_error: Callable[[DyadwatchError], None] | None = None,
+    ) -> IngestSummary:
+        """Read, code and store the articles under ``paths``, as the ``ingest`` command does
+        (:func:`dyadwatch.scale.ingest_into`): documents already stored are skipped, bad inputs
+        go to ``on_error`` (and into the summary's ``errors``) while the rest go through.
+
+        Raises :class:`~dyadwatch.errors.StoreError` on a database opened read-only or through
+        :meth:`from_store` (ingest through that store instead)."""
+        from ..config import Config
+        from ..scale.ingest import ingest_into
+
+        store = self._queries
+        if not isinstance(store, Store) or store.read_only:
+            raise StoreError(f"database {self.path} is open for reading only: cannot ingest")
+        return ingest_into(store, [str(p) for p in paths], config or Config(), workers=workers,
+                           scheduler=scheduler, on_error=on_error)  # fmt: skip
 
     def events(
         self,

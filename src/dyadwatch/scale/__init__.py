@@ -22,6 +22,7 @@ from .chunks import (
     code_chunk,
     stored_lookup,
 )
+from .ingest import IngestSummary, ingest_into
 from .local import run_local
 from .parquet import (
     ChunkFiles,
@@ -48,11 +49,13 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Chunk",
     "ChunkFiles",
+    "IngestSummary",
     "RunStats",
     "StoredLookup",
     "chunk_stream",
     "code_chunk",
     "count_documents",
+    "ingest_into",
     "load_chunk",
     "load_dir",
     "manifests",
