@@ -18,12 +18,13 @@ SLICE = 50
 
 #: (suite, metric) -> floor; "extra_rate" is a ceiling. Measured values in the comments.
 FLOORS = {
-    ("plover", "event_type_accuracy"): 0.22,  # 0.26
-    ("plover", "source_country_accuracy"): 0.37,  # 0.42
-    ("universalpetrarch", "found_rate"): 0.15,  # 0.186
-    ("universalpetrarch", "extra_rate"): 0.70,  # 0.619 (a ceiling)
-    ("conflibert", "macro_f1"): 0.25,  # 0.291
-    ("case2021", "macro_f1"): 0.05,  # 0.078
+    ("plover", "event_type_accuracy"): 0.26,  # 0.30 (coder 0.3.0; 0.26 with 0.2.0)
+    ("plover", "source_country_accuracy"): 0.50,  # 0.56
+    ("universalpetrarch", "found_rate"): 0.20,  # 0.256
+    # a ceiling: 0.703 since events with a named source and no target stand (0.619 before)
+    ("universalpetrarch", "extra_rate"): 0.75,
+    ("conflibert", "macro_f1"): 0.50,  # 0.551
+    ("case2021", "macro_f1"): 0.16,  # 0.206
 }
 
 
@@ -47,13 +48,13 @@ def test_accuracy_floor(coder, data_dir: Path, name: str) -> None:  # type: igno
 
 
 #: The same slices with the learned sentence classifier on (Config.classifier); measured values
-#: in the comments (helper run of 2026-11-23). Its extra-event rate is worse than the rules':
+#: in the comments (2026-12-02, coder 0.3.0). Its extra-event rate is worse than the rules':
 #: that is why it is off by default.
 CLASSIFIER_FLOORS = {
-    ("plover", "event_type_accuracy"): 0.38,  # 0.44
-    ("plover", "source_country_accuracy"): 0.60,  # 0.68
-    ("conflibert", "macro_f1"): 0.55,  # 0.62
-    ("case2021", "macro_f1"): 0.33,  # 0.411
+    ("plover", "event_type_accuracy"): 0.40,  # 0.46
+    ("plover", "source_country_accuracy"): 0.72,  # 0.80
+    ("conflibert", "macro_f1"): 0.62,  # 0.68
+    ("case2021", "macro_f1"): 0.42,  # 0.478
 }
 
 
