@@ -166,3 +166,20 @@ def test_armed_group_takes_the_country_where_it_acted(coder) -> None:  # type: i
 def test_aid_and_joint_exercise_cues(coder, text: str, etype: str, countries: set[str]) -> None:  # type: ignore[no-untyped-def]
     events = [e for e in _events(coder, text) if e.event_type == etype]
     assert events and _countries(events[0].source + events[0].target) == countries
+
+
+def test_surname_matches_only_as_written(coder) -> None:  # type: ignore[no-untyped-def]
+    [lift] = _events(coder, "US President Donald Trump lifted a travel ban imposed on Chadian citizens.", "2018-04-10")
+    assert all(a.person != "Ban Ki-moon" for a in lift.source + lift.target)
+
+
+def test_own_troops_moved_make_the_place_the_target(coder) -> None:  # type: ignore[no-untyped-def]
+    [pull] = _events(coder, "Russia has begun withdrawing some of its troops from Syria.")
+    assert pull.event_type == "RETREAT" and _countries(pull.target) == {"SYR"}
+
+
+def test_country_in_an_apposition_or_a_from_phrase(coder) -> None:  # type: ignore[no-untyped-def]
+    [meet] = _events(coder, "Xi Jinping met regional rival Japan's Prime Minister Shinzo Abe in Da Nang.", "2017-11-11")
+    assert _countries(meet.target) == {"JPN"}
+    events = _events(coder, "Troops from the United States arrived in Nepal to deliver aid on Monday.")
+    assert any(_countries(e.source) == {"USA"} for e in events)

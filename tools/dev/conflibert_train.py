@@ -55,6 +55,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--classifier", action="store_true")
+    ap.add_argument("--show-targets", type=int, default=0, help="show N sentences whose events miss the gold target's country")
     args = ap.parse_args()
     base = args.data / "conflibert-cameo"
     rows = conflibert_rows(base / "cameo_class" / "train.tsv")
@@ -75,6 +76,22 @@ def main() -> None:
     EventCoder._enough = noting  # type: ignore[method-assign]
     gold, pred = [], []
     shown = 0
+    resolver = coder.coder.resolver
+    sides = {"source": [0, 0], "target": [0, 0]}  # [right, with gold countries]
+
+    def span_countries(spans_: list[str]) -> set[str]:
+        out: set[str] = set()
+        for span in spans_:
+            doc = coder.nlp(span)
+            for m in resolver.mentions(doc).values():
+                c = resolver.kb.country(m.text)
+                if c is not None:
+                    out.add(c.iso3)
+                for p in resolver.kb.persons(m.text) if m.kind in ("person", "PERSON") else []:
+                    out.add(p.country)
+                    break
+        return out
+
     for text, label in kept:
         rejected.clear()
         events = [e for e in coder.code_text(text).events if e.status != "negated"]
@@ -82,6 +99,19 @@ def main() -> None:
         guess = CAMEO_ROOT_TO_PENTACLASS.get(top.cameo_root, "?") if top else "0"
         gold.append(label)
         pred.append(guess)
+        src_spans, tgt_spans = ner.get(normalize_sentence(text), ([], []))
+        for side, spans_ in (("source", src_spans), ("target", tgt_spans)):
+            want = span_countries(spans_)
+            if want and label != "0":
+                sides[side][1] += 1
+                got = {a.country for e in events for a in getattr(e, side)}
+                sides[side][0] += bool(want & got)
+                if side == "target" and events and not want & got and args.show_targets > 0:
+                    args.show_targets -= 1
+                    print(f"TARGET want={sorted(want)} {text}\n     gold T={spans_}")
+                    for e in events:
+                        print(f"     -> {e.event_type} {e.trigger!r} {[(a.name, a.country) for a in e.source]}"
+                              f" -> {[(a.name, a.country) for a in e.target]}")
         if guess != label and shown < args.show:
             shown += 1
             src, tgt = ner.get(normalize_sentence(text), ([], []))
@@ -91,6 +121,9 @@ def main() -> None:
                       f"{[(a.name, a.country) for a in e.source]} -> {[(a.name, a.country) for a in e.target]}")
             for r in rejected:
                 print(f"     x  {r}")
+    for side, (right, total) in sides.items():
+        print(f"{side} country shared with the gold span's (non-statement sentences): {right}/{total} = "
+              f"{right / max(total, 1):.3f}")
     labels = sorted(set(gold))
     confusion = Counter(zip(gold, pred))
     print(f"{len(kept)} train sentences ({len(leaks)} dropped as repeated by a scored suite); "

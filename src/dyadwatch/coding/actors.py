@@ -142,7 +142,8 @@ class ActorResolver:
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_kind: dict[tuple[str, bool], list[str]] = {}
         for text, kind in kb.patterns():
-            exact = len(text) <= 4 and text.isupper()
+            # short all-caps forms ("US") and surnames ("Ban", "Moon", "Lee") only as written
+            exact = len(text) <= 4 and text.isupper() or kind == "surname"
             by_kind.setdefault((kind, exact), []).append(text)
         for (kind, exact), texts in by_kind.items():
             matcher = self._orth if exact else self._lower
@@ -208,9 +209,14 @@ class ActorResolver:
             if whole is not None:
                 return self._resolve_one(whole, mentions, ctx, on)
         found = self._collect(left, mentions)
-        # "the president of Equatorial Guinea", "the government of Japan": the country follows
+        # "the president of Equatorial Guinea", "troops from the United States": the country follows
         found += [m for m in self._collect(_of_phrase(head), mentions) if m.kind in PLACE_KINDS and m not in found]
-        return self._compose(head, found, ctx, on, mentions)
+        actors = self._compose(head, found, ctx, on, mentions)
+        if not actors:  # "regional rival Japan's Prime Minister Shinzo Abe", "the president, Goodluck Jonathan"
+            for c in head.children:
+                if c.dep_ == "appos":
+                    return self._resolve_one(c, mentions, ctx, on)
+        return actors
 
     def _clause_person(
         self, pron: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
@@ -396,9 +402,10 @@ def country_name(kb: KnowledgeBase, iso3: str) -> str:
 
 
 def _of_phrase(head: Token) -> list[Token]:
-    """The words of ``head``'s own of-phrase ("of Equatorial Guinea"), or none."""
+    """The words of ``head``'s own of- or from-phrase ("of Equatorial Guinea", "from the United
+    States"), or none."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > head.i:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i > head.i:
             return [t for t in prep.subtree if t.i > prep.i]
     return []
 

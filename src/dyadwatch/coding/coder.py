@@ -314,7 +314,7 @@ class EventCoder:
         objs = [o for o in roles.objects_of(tok) if o.lower_ not in ("that", "which")]
         for o in objs:
             target += tuple(a for a in resolve(o, mentions, ctx, on) if a not in target)
-        preps = {p: o for p, o in roles.prep_objects(tok, roles.TARGET_PREPS | {"from", "by"})}
+        preps = {p: o for p, o in roles.prep_objects(tok, roles.TARGET_PREPS | {"from", "by", "in"})}
         with_party = resolve(preps["with"], mentions, ctx, on) if "with" in preps else ()
         if not target:
             for p in ("to", "against", "on", "toward", "towards", "into", "upon", "over", "at"):
@@ -322,6 +322,14 @@ class EventCoder:
                     target = resolve(preps[p], mentions, ctx, on)
                     if target:
                         break
+        if cue.event_type in ("RETREAT", "MOBILIZE") and _countries(target) <= _countries(source):
+            # "withdrawing its troops from Syria": the source's own forces moved; the place is the target
+            for p in ("from", "to", "into", "in"):
+                place = tuple(a for a in resolve(preps[p], mentions, ctx, on) if a.country not in _countries(source)
+                              ) if p in preps else ()  # fmt: skip
+                if place:
+                    target = place
+                    break
         if not target and cue.event_type in NEEDS_TARGET:  # "warned that Japan would bear …"
             for clause in roles.children(tok, ("ccomp",)):
                 csubj, _ = roles.subject_of(clause, max_hops=0)
