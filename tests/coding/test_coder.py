@@ -183,3 +183,16 @@ def test_country_in_an_apposition_or_a_from_phrase(coder) -> None:  # type: igno
     assert _countries(meet.target) == {"JPN"}
     events = _events(coder, "Troops from the United States arrived in Nepal to deliver aid on Monday.")
     assert any(_countries(e.source) == {"USA"} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("China has agreed to lift a ban on imports of British beef.", {"GBR"}),
+        ("The United Nations imposed sanctions in relation to Iraq in 1990.", {"IRQ"}),
+        ("Serbian units threatened to shell British forces based in Vitez.", {"GBR"}),
+    ],
+)
+def test_target_named_within_the_verb_phrase(coder, text: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, text)
+    assert events and _countries(events[0].target) == target

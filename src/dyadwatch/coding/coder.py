@@ -19,7 +19,7 @@ from ..config import Config
 from ..nlp.dates import find_time_expressions
 from ..records import Actor, Article, Event, Sentence, TimeExpr
 from . import roles
-from .actors import LOCATIVE_PREPS, ActorResolver, Discourse, MentionSpan, country_name
+from .actors import LOCATIVE_PREPS, PLACE_KINDS, ActorResolver, Discourse, MentionSpan, country_name
 from .dating import DatedRef, anchored, anniversary_of, is_recent, pick_time, representative_day, years_before
 from .kb import KnowledgeBase
 from .lexicon import Cue, Lexicon
@@ -355,7 +355,30 @@ class EventCoder:
             target = with_party
         if not target and len(_countries(source)) == 1 and self._bilateral(tok, objs):
             target = self._other_party(source, ctx)
+        if not target and not joint and len(_countries(source)) == 1:
+            target = self._named_within(tok, subj, mentions, ctx, on, _countries(source))
         return source, target, joint
+
+    def _named_within(
+        self, tok: Token, subj: Token | None, mentions: dict[int, MentionSpan], ctx: Discourse,
+        on: _dt.date | None, home: set[str],
+    ) -> tuple[Actor, ...]:
+        """The first other country the verb's own phrase names, when its roles gave no target:
+        "agreed to lift a ban on imports of British beef", "imposed sanctions in relation to
+        Iraq", "threatened to shell British forces" (the subject's words and other clauses'
+        excluded)."""
+        skip = {t.i for t in subj.subtree} if subj is not None else set()
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "advcl", "parataxis", "conj", "relcl", "punct", "nsubj", "nsubjpass", "agent"):
+                skip |= {t.i for t in c.subtree}
+        for t in tok.subtree:
+            m = mentions.get(t.i)
+            if t.i in skip or m is None or t.i != m.end - 1 or m.kind not in PLACE_KINDS:
+                continue
+            found = tuple(a for a in self.resolver.resolve(t, mentions, ctx, on) if a.country and a.country not in home)
+            if found:
+                return found
+        return ()
 
     def _noun_roles(
         self, tok: Token, cue: Cue, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
