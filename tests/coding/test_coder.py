@@ -196,3 +196,16 @@ def test_country_in_an_apposition_or_a_from_phrase(coder) -> None:  # type: igno
 def test_target_named_within_the_verb_phrase(coder, text: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
     events = _events(coder, text)
     assert events and _countries(events[0].target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Chancellor Olaf Scholz defended Germany's decision to send tanks to Ukraine.", "SUPPORT"),
+        ("Pakistan-based groups have launched cyber warfare against India.", "ASSAULT"),
+        ("Guyana has established diplomatic relations with San Marino.", "SUPPORT"),
+        ("Sudan declared a cessation of hostilities with the rebels in Darfur.", "RETREAT"),
+    ],
+)
+def test_more_verb_object_cues(coder, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert etype in {e.event_type for e in _events(coder, text)}
