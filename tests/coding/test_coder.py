@@ -222,3 +222,20 @@ def test_more_verb_object_cues(coder, text: str, etype: str) -> None:  # type: i
 )
 def test_material_cooperation_cues(coder, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
     assert etype in {e.event_type for e in _events(coder, text)}
+
+
+def test_plural_demonyms_name_their_country(coder) -> None:  # type: ignore[no-untyped-def]
+    [deport] = _events(coder, "Trinidad's authorities deported at least 165 Venezuelans in recent weeks.", "2019-05-01")
+    assert _countries(deport.target) == {"VEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "cameo_root"),
+    [
+        ("Azerbaijani forces violated the ceasefire about 80 times this morning.", "ASSAULT", "19"),
+        ("The United States reduced military aid to Egypt by $30 million.", "SANCTION", "16"),
+        ("The U.S. Treasury removed the sanctions on Rusal.", "RETREAT", "08"),
+    ],
+)
+def test_violations_cuts_and_easing(coder, text: str, etype: str, cameo_root: str) -> None:  # type: ignore[no-untyped-def]
+    assert (etype, cameo_root) in {(e.event_type, e.cameo_root) for e in _events(coder, text)}

@@ -38,7 +38,7 @@ SUPPORT_VERBS = {
     "convene", "introduce", "adopt", "implement", "enforce", "tighten", "expand", "extend",
     "issue", "file", "lodge", "take", "deliver", "complete", "finalize", "finalise", "mount",
     "wage", "order", "approve", "unveil", "declare", "attend", "join", "lead", "organise",
-    "organize", "sign", "conclude", "initiate", "resume",
+    "organize", "sign", "conclude", "initiate", "resume", "open", "intensify", "step",
 }
 #: Sentences a date is carried past a paragraph break (news paragraphs are short).
 CARRY_ACROSS_PARAGRAPHS = 4

@@ -262,13 +262,22 @@ def _date(value: str, path: str, line: int, column: str) -> _dt.date:
 
 def _country_row(row: _Row, path: str) -> Country:
     v = row.values
+    demonyms = _split_list(v["demonyms"])
     return Country(
         iso3=_code(v["iso3"], path, row.line, "iso3"),
         name=v["name"],
         aliases=_split_list(v["aliases"]),
-        demonyms=_split_list(v["demonyms"]),
+        demonyms=tuple(dict.fromkeys(demonyms + tuple(p for d in demonyms if (p := plural(d)) != d))),
         capitals=_split_list(v["capitals"]),
     )
+
+
+def plural(demonym: str) -> str:
+    """The plural of a demonym naming people ("Palestinian" → "Palestinians", "Iraqi" →
+    "Iraqis"); the same word where English keeps it ("Japanese", "Swiss", "French", "Dutch")."""
+    if demonym.endswith(("ese", "ss", "ch", "sh", "s", "x", "z")) or " " in demonym:
+        return demonym
+    return demonym + "s"
 
 
 def _person_row(row: _Row, path: str) -> Person:
