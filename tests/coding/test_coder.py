@@ -239,3 +239,10 @@ def test_plural_demonyms_name_their_country(coder) -> None:  # type: ignore[no-u
 )
 def test_violations_cuts_and_easing(coder, text: str, etype: str, cameo_root: str) -> None:  # type: ignore[no-untyped-def]
     assert (etype, cameo_root) in {(e.event_type, e.cameo_root) for e in _events(coder, text)}
+
+
+def test_phrasal_cue_needs_its_particle_next_to_the_verb(coder) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, "On Nov. 18, NATO Secretary General Jens Stoltenberg called Erdogan to discuss the case.", "2019-11-20")
+    assert "REQUEST" not in {e.event_type for e in events}  # not "call on"
+    [urge] = _events(coder, "Japan called on South Korea to resolve the issue on Monday.")
+    assert urge.event_type == "REQUEST"

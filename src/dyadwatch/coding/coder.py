@@ -181,7 +181,8 @@ class EventCoder:
             elif cue.kind == "VP":
                 if any(c.dep_ == "prt" and c.lower_ in cue.objects for c in tok.children):
                     return Trigger(tok, cue, None)
-                if any(c.dep_ == "prep" and c.lower_ in cue.objects for c in tok.children):
+                # "called on Tokyo to …", not "On Nov. 18 … called Erdogan"
+                if any(c.dep_ == "prep" and c.lower_ in cue.objects and 0 < c.i - tok.i <= 2 for c in tok.children):
                     return Trigger(tok, cue, None)
             elif tok.pos_ in ("VERB", "AUX"):
                 return Trigger(tok, cue, None)
