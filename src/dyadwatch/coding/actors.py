@@ -12,6 +12,7 @@ per-document memory of who was mentioned.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -32,6 +33,9 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout
 #: Heads that stand for part of the group in their of-phrase ("a member of the Tunisian police").
 PART_NOUNS = {"member", "members", "one", "some", "many", "most", "dozens", "hundreds", "thousands",
               "scores", "group", "groups", "unit", "units", "team", "contingent", "representatives"}
+#: Latin letters with accents (Latin-1 Supplement and Latin Extended-A/B).
+_ACCENTED = re.compile("[\u00c0-\u024f]")
+_MENTIONS_KEY = "dyadwatch.mentions"
 #: Mention kinds that name a country, its people or its capital.
 PLACE_KINDS = ("country", "demonym", "capital", "GPE", "NORP")
 #: Dependency links a place name climbs through to reach its preposition ("in Pakistan's Swat valley").
@@ -151,10 +155,14 @@ class ActorResolver:
 
     # -- mentions -------------------------------------------------------------------------
     def mentions(self, doc: Doc) -> dict[int, MentionSpan]:
-        """Knowledge-base mentions of a document, keyed by each covered token index."""
+        """Knowledge-base mentions of a document, keyed by each covered token index. Found once
+        per Doc (events, quotes and indicators all ask; kept in ``doc.user_data``)."""
+        cached = doc.user_data.get(_MENTIONS_KEY)
+        if cached is not None and cached[0] is self:
+            return cached[1]  # type: ignore[no-any-return]
         spans = [Span(doc, s, e, label=k) for k, s, e in self._lower(doc)]
         spans += [Span(doc, s, e, label=k) for k, s, e in self._orth(doc)]
-        if not doc.text.isascii():  # "Erdoğan" for the knowledge base's "Erdogan"
+        if _ACCENTED.search(doc.text):  # "Erdoğan" for the knowledge base's "Erdogan"
             folded = Doc(doc.vocab, words=[fold_latin(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
             spans += [Span(doc, s, e, label=k) for k, s, e in self._lower(folded)]
         spans = filter_spans(spans)
@@ -167,6 +175,7 @@ class ActorResolver:
             ms = MentionSpan(span.start, span.end, span.label_, span.text)
             for i in range(span.start, span.end):
                 out[i] = ms
+        doc.user_data[_MENTIONS_KEY] = (self, out)
         return out
 
     # -- noun phrases ---------------------------------------------------------------------
@@ -342,7 +351,10 @@ class ActorResolver:
         """The country where the sentence of ``head`` places what happens: a place named after a
         locative preposition in that sentence ("in the western Iraqi province of Anbar"), else the
         dateline that opens the document ("MINGORA, Pakistan (Reuters) -", "TAIPEI:")."""
-        for m in self._places(head.sent, mentions):
+        root = head
+        while root.head.i != root.i:  # the sentence, from its root (Token.sent rescans the doc)
+            root = root.head
+        for m in self._places(head.doc[root.left_edge.i : root.right_edge.i + 1], mentions):
             if _locative(head.doc[m.end - 1]):
                 return self.kb.country(m.text).iso3  # type: ignore[union-attr]
         opening = head.doc[: min(len(head.doc), 12)]

@@ -139,8 +139,9 @@ class QuoteExtractor:
         """"PENCE: Well, look, …" (a transcript) and "Pence: Flowers won't be at debate" (a
         headline): a name and a colon open a line, the rest of the line is what the name says."""
         out: list[Candidate] = []
+        text = doc.text  # Doc.text joins every token: once, not per sentence
         for index, sent in enumerate(sents):
-            if doc.text[: sent.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
+            if text[: sent.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
                 continue  # only at the start of a line
             colon = next((t for t in sent[:6] if t.text == ":"), None)
             if colon is None or colon.i == sent.start or colon.i in quoted or colon.i in used:
@@ -227,7 +228,7 @@ class QuoteExtractor:
                 speaker: Speaker, date: str | None, basis: DateBasis | None, flags: list[str]) -> Attribution:
         parts = list(cand.parts)
         if cand.direct:
-            parts[-1] = strip_end(doc.text, *parts[-1])
+            parts[-1] = strip_end(article.text, *parts[-1])  # the Doc's text (Doc.text rebuilds it)
         lo, hi = parts[0][0], parts[-1][1]
         covers = [s for s in sentences if s.start < hi and lo < max(s.end, s.start + 1)]
         first = covers[0] if covers else sentences[sent_index([s.start for s in sentences], lo)]
@@ -236,7 +237,7 @@ class QuoteExtractor:
             quote_id="qt-" + hashlib.sha1(key.encode()).hexdigest()[:16],
             doc_id=article.doc_id,
             sentence_id=first.sentence_id,
-            quote=" ".join(doc.text[a:b] for a, b in parts),
+            quote=" ".join(article.text[a:b] for a, b in parts),
             char_span=(lo, hi),
             direct=cand.direct,
             cue=cues.cue_text(cand.cue) if cand.cue is not None else None,

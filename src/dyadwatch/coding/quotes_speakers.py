@@ -154,7 +154,7 @@ class SpeakerResolver:
             return Speaker(None, subj.text, None, (subj.idx, subj.idx + len(subj)))
         phrase = self.phrase(subj)
         span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
-        text = subj.doc.text[span[0] : span[1]]
+        text = subj.doc[phrase[0].i : phrase[-1].i + 1].text
         if low in PERSONAL:
             actor = memory.person_before(subj.idx, subj.sent.start_char)
             if actor is None:
@@ -233,7 +233,7 @@ class SpeakerResolver:
         if subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP", "FAC"):
             toks = self._name_tokens(phrase)
             if toks:
-                name = subj.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+                name = subj.doc[toks[0].i : toks[-1].i + 1].text
                 return Actor(name, None, None, name, None, "text")
         toks = [t for t in phrase if t.dep_ not in ("det", "poss", "case") and t.pos_ not in ("PUNCT",)]
         name = " ".join(t.text for t in toks) or subj.text
