@@ -30,8 +30,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from dyadwatch.coding.ontology import cameo_table  # noqa: E402
+from built_tables import write_or_check  # noqa: E402  (tools/built_tables.py)
 
 SOURCE = ROOT.parent / "shared" / "data" / "cameo-phoenix-dictionaries" / "CAMEO.2.0.txt"
 OUT = ROOT / "src" / "dyadwatch" / "data" / "cues_cameo.tsv"
@@ -133,12 +135,7 @@ def main() -> None:
     hand = {ln.split("\t")[0].split()[0] for ln in hand_text.splitlines()[1:] if ln and not ln.startswith("#")}
     text = args.source.read_text(encoding="utf-8", errors="replace")
     table = render(rows(text, hand))
-    if args.check:
-        if OUT.read_text(encoding="utf-8") != table:
-            raise SystemExit(f"{OUT} is out of date: run tools/build_cameo_cues.py")
-        return
-    OUT.write_text(table, encoding="utf-8")
-    print(f"wrote {OUT} ({table.count(chr(10)) - 3} rows)")
+    write_or_check(OUT, table, "tools/build_cameo_cues.py", args.check)
 
 
 if __name__ == "__main__":

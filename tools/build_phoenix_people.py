@@ -29,8 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from dyadwatch.coding.kb import SECTORS, KnowledgeBase, normalize_key  # noqa: E402
+from built_tables import write_or_check  # noqa: E402  (tools/built_tables.py)
 
 SOURCE = ROOT.parent / "shared" / "data" / "cameo-phoenix-dictionaries" / "Phoenix.Countries.actors.txt"
 OUT = ROOT / "src" / "dyadwatch" / "data" / "people_phoenix.tsv"
@@ -115,12 +117,7 @@ def main() -> None:
     args = ap.parse_args()
     kb = KnowledgeBase.load()
     table = HEADER + "".join(r + "\n" for r in rows(args.source.read_text(encoding="utf-8", errors="replace"), kb))
-    if args.check:
-        if OUT.read_text(encoding="utf-8") != table:
-            raise SystemExit(f"{OUT} is out of date: run tools/build_phoenix_people.py")
-        return
-    OUT.write_text(table, encoding="utf-8")
-    print(f"wrote {OUT} ({table.count(chr(10)) - 3} rows)")
+    write_or_check(OUT, table, "tools/build_phoenix_people.py", args.check)
 
 
 if __name__ == "__main__":

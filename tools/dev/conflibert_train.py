@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dyadwatch.coding.coder import EventCoder  # noqa: E402
 from dyadwatch.config import Config  # noqa: E402
 from dyadwatch.evaluation.leakage import near_duplicates, normalize_sentence, scored_sentences  # noqa: E402
 from dyadwatch.evaluation.scoring import CAMEO_ROOT_TO_PENTACLASS, macro_f1  # noqa: E402
 from dyadwatch.evaluation.suites import conflibert_rows  # noqa: E402
 from dyadwatch.pipeline import Coder  # noqa: E402
+from rejected import note_rejected  # noqa: E402  (tools/dev/rejected.py)
 
 
 def spans(path: Path) -> dict[str, tuple[list[str], list[str]]]:
@@ -64,16 +64,7 @@ def main() -> None:
     kept = [(text, label) for i, (_, text, label) in enumerate(rows) if i not in leaks]
     ner = spans(base / "cameo_ner" / "train.txt")
     coder = Coder(Config().with_(classifier=args.classifier))
-    rejected: list[str] = []
-    enough = EventCoder._enough
-
-    def noting(self, etype, source, target, joint):  # type: ignore[no-untyped-def]
-        ok = enough(self, etype, source, target, joint)
-        if not ok:
-            rejected.append(f"{etype} {[(a.name, a.country) for a in source]} -> {[(a.name, a.country) for a in target]}")
-        return ok
-
-    EventCoder._enough = noting  # type: ignore[method-assign]
+    rejected = note_rejected()
     gold, pred = [], []
     shown = 0
     resolver = coder.coder.resolver

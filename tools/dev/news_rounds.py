@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from dyadwatch.config import Config  # noqa: E402
 from dyadwatch.evaluation.leakage import near_duplicates, scored_sentences  # noqa: E402
-from dyadwatch.coding.coder import EventCoder  # noqa: E402
 from dyadwatch.pipeline import Coder  # noqa: E402
+from rejected import note_rejected  # noqa: E402  (tools/dev/rejected.py)
 
 ROUNDS = ("training_round_7", "training_round_9", "training_round_10")
 
@@ -82,16 +82,7 @@ def main() -> None:
     if leaks:
         raise SystemExit(f"{len(leaks)} development sentences are in scored suites")
     coder = Coder(Config().with_(classifier=args.classifier))
-    rejected: list[str] = []
-    enough = EventCoder._enough
-
-    def noting(self, etype, source, target, joint):  # type: ignore[no-untyped-def]
-        ok = enough(self, etype, source, target, joint)
-        if not ok:
-            rejected.append(f"{etype} {[(a.name, a.country) for a in source]} -> {[(a.name, a.country) for a in target]}")
-        return ok
-
-    EventCoder._enough = noting  # type: ignore[method-assign]
+    rejected = note_rejected()
     tp = fp = fn = tn = root_hit = root_gold = 0
     for g in golds:
         rel = g.relevant * 2 > g.votes
