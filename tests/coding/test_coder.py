@@ -246,3 +246,16 @@ def test_phrasal_cue_needs_its_particle_next_to_the_verb(coder) -> None:  # type
     assert "REQUEST" not in {e.event_type for e in events}  # not "call on"
     [urge] = _events(coder, "Japan called on South Korea to resolve the issue on Monday.")
     assert urge.event_type == "REQUEST"
+
+
+def test_a_refused_concession_is_a_rejection(coder) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, "The British government announced that it will not lift the ban on the LTTE.")
+    refusal = next(e for e in events if e.event_type == "REJECT")
+    assert refusal.cameo_root == "12" and refusal.status == "asserted"
+    # a past negation stays a non-event
+    assert all(e.status == "negated" for e in _events(coder, "Japan did not lift its export controls on Korea."))
+
+
+def test_what_someone_must_do_is_a_demand_on_them(coder) -> None:  # type: ignore[no-untyped-def]
+    [demand] = _events(coder, "Human Rights Watch said that Sudanese authorities must ensure security in Darfur.")
+    assert demand.event_type == "REQUEST" and _countries(demand.target) == {"SDN"}

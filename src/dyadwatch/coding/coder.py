@@ -53,6 +53,14 @@ DOMESTIC_SECTORS = {"CVL", "OPP", "BUS", "EDU", "MED", "NGO", "REB", "LAB"}
 FUTURE_AS = {"COOPERATE": ("AGREE", "031"), "AID": ("AGREE", "033"), "SANCTION": ("THREATEN", "1312"),
              "COERCE": ("THREATEN", "137"),
              "ASSAULT": ("THREATEN", "138"), "MOBILIZE": ("THREATEN", "138")}
+#: A cooperative action announced as one that will not happen is a refusal (CAMEO 12).
+REFUSED_AS = {"RETREAT": ("REJECT", "124"), "CONCEDE": ("REJECT", "124"), "AID": ("REJECT", "121"),
+              "COOPERATE": ("REJECT", "121")}
+#: "Seoul said Tokyo must withdraw …": a speech verb whose clause says what someone must do is a
+#: demand (CAMEO 100) on that clause's subject.
+MUST = {"must", "should"}
+DEMAND_VERBS = {"say", "state", "insist", "tell", "declare", "argue", "stress", "add"}
+DEMAND = Cue("say", "V", frozenset(), "100", "REQUEST", None, (), "")
 #: Nouns that frame an occasion, not a party: "on the sidelines of the G7 summit".
 FRAME_NOUNS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "start", "end", "eve",
                "course", "framework", "context", "anniversary", "part"}
@@ -139,6 +147,11 @@ class EventCoder:
                 trig = self._noun_cue(tok)
             else:
                 trig = None
+            if trig is None and tok.pos_ == "VERB" and tok.lemma_ in DEMAND_VERBS and any(
+                c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in MUST for a in c.children)
+                and roles.children(c, roles.SUBJ) for c in tok.children
+            ):
+                trig = Trigger(tok, DEMAND, None)  # "Human Rights Watch said the authorities must …"
             if trig is not None:
                 found.append(trig)
                 if trig.obj is not None:
@@ -263,6 +276,9 @@ class EventCoder:
         etype, mode, code = intention(etype, mode, cue.cameo, status)
         if status == "future" and etype in ("RETREAT", "CONCEDE") and offered(tok):
             etype, mode, code = "AGREE", None, "035"  # "is willing to withdraw its troops"
+        if status == "negated" and etype in REFUSED_AS and status_of(tok, False, date, article.published) == "future":
+            # "will not lift the ban", "will not release the soldiers": a refusal, not a non-event
+            (etype, code), mode, status = REFUSED_AS[etype], None, "asserted"
         info = cameo(code)
         span_start = tok.idx - sent.start_char
         confidence = event_confidence(0.9, source + target, basis, noun=tok.pos_ == "NOUN")
