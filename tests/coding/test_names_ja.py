@@ -1,83 +1,31 @@
-"""Checks of the Japanese lexicon files in ``src/dyadwatch/data/ja`` (fast, no parser).
-
-Every key of ``names.tsv`` must resolve in the knowledge base — countries through
-``kb.country_by_code``, persons through ``kb.persons`` (the canonical name itself), titles,
-agents and bodies through ``kb.title``/``kb.agent``/``kb.body`` — so that a Japanese surface always
-leads to a known actor, and no surface may be listed twice (the longest-match lookup needs one
-meaning per surface). Rows commented out as ``#pending`` name persons that people.tsv lacks; they
-are checked for shape only. ``cues.tsv`` and ``markers.tsv`` are checked for well-formed rows and
-for coverage of all 16 PLOVER types, and a few key phrases of Japan–Korea news must hit the
-intended CAMEO code.
+"""Checks of the Japanese lexicon's content in ``src/dyadwatch/data/ja`` (fast, no parser): key
+names and their meanings, ``#pending`` rows (persons people.tsv lacks) in the right shape, no
+ambiguous one-character forms, key phrases of Japan–Korea news hitting the intended CAMEO code,
+markers. The checks both languages' tables share are in test_cjk_tables.py.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from dyadwatch.coding.cjk.lexicon import key_resolves
 from dyadwatch.coding.kb import KnowledgeBase
-from dyadwatch.coding.ontology import PLOVER_SCORES, PLOVER_TYPES, cameo_table
+from dyadwatch.coding.ontology import PLOVER_TYPES, cameo_table
 
-DATA = Path(__file__).resolve().parents[2] / "src/dyadwatch/data/ja"
-KINDS = {"country", "countries", "capital", "person", "title", "agent", "body", "pair"}
-FRAMES = {"", "joint", "recv"}
-MARKER_CATEGORIES = {"negation", "future", "hypothetical", "speech", "report"}
-PENDING = "#pending "
+Rows = Callable[[str, str], list[dict[str, str]]]
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    """The data rows of a TSV file of the Japanese lexicon (comment lines skipped)."""
-    with (DATA / name).open(encoding="utf-8", newline="") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-
-
-def _pending() -> list[list[str]]:
-    with (DATA / "names.tsv").open(encoding="utf-8") as fh:
-        return [ln[len(PENDING):].rstrip("\n").split("\t") for ln in fh if ln.startswith(PENDING)]
-
-
-_resolves = key_resolves  # the loader's own check (coding/cjk/lexicon.py)
-
-
-def test_names_header_and_size() -> None:
-    rows = list(_rows("names.tsv"))
-    assert set(rows[0]) == {"surface", "kind", "key", "note"}
-    assert len(rows) >= 150
-    assert {r["kind"] for r in rows} == KINDS
-
-
-def test_every_name_key_resolves(kb: KnowledgeBase) -> None:
-    bad = [(r["surface"], r["kind"], r["key"]) for r in _rows("names.tsv")
-           if r["kind"] not in KINDS or not _resolves(kb, r["kind"], r["key"])]
-    assert bad == []
-
-
-def test_no_surface_listed_twice() -> None:
-    surfaces = [r["surface"] for r in _rows("names.tsv")] + [cells[0] for cells in _pending()]
-    assert sorted({s for s in surfaces if surfaces.count(s) > 1}) == []
-
-
-def test_surfaces_are_clean() -> None:
-    for r in _rows("names.tsv"):
-        assert r["surface"] and r["surface"] == r["surface"].strip(), r
-        assert r["key"] and r["key"] == r["key"].strip(), r
-
-
-def test_pending_rows_are_person_rows() -> None:
-    rows = _pending()
+def test_pending_rows_are_person_rows(cjk_pending: Callable[[str], list[list[str]]]) -> None:
+    rows = cjk_pending("ja")
     assert rows
     for cells in rows:
         assert len(cells) == 4 and cells[1] == "person" and cells[2], cells
 
 
-def test_core_names_present() -> None:
-    by_surface = {r["surface"]: (r["kind"], r["key"]) for r in _rows("names.tsv")}
+def test_core_names_present(cjk_rows: Rows) -> None:
+    by_surface = {r["surface"]: (r["kind"], r["key"]) for r in cjk_rows("ja", "names.tsv")}
     assert by_surface["日本"] == ("country", "JPN")
     assert by_surface["北朝鮮"] == ("country", "PRK")
     assert by_surface["日米韓"] == ("countries", "JPN|USA|KOR")
@@ -93,45 +41,18 @@ def test_core_names_present() -> None:
     assert by_surface["両首脳"] == ("pair", "leaders")
 
 
-def test_ambiguous_short_forms_absent() -> None:
-    surfaces = {r["surface"] for r in _rows("names.tsv")}
+def test_ambiguous_short_forms_absent(cjk_rows: Rows) -> None:
+    surfaces = {r["surface"] for r in cjk_rows("ja", "names.tsv")}
     for short in ("日", "米", "中", "韓", "朝", "露", "尹", "李", "文", "菅", "佐藤", "河野", "小泉"):
         assert short not in surfaces, short
 
 
-def test_cue_rows_are_well_formed() -> None:
-    table = cameo_table()
-    rows = list(_rows("cues.tsv"))
-    assert set(rows[0]) == {"cue", "kind", "cameo", "type", "mode", "frame", "note"}
-    assert len(rows) >= 150
-    seen: set[tuple[str, str]] = set()
-    for r in rows:
-        pattern = re.compile(r["cue"])
-        assert pattern.groups == 0, r  # non-capturing groups only
-        assert not r["cue"].startswith("^") and not r["cue"].endswith("$"), r
-        assert r["kind"] in ("P", "N"), r
-        assert (r["cue"], r["kind"]) not in seen, r
-        seen.add((r["cue"], r["kind"]))
-        assert r["cameo"] in table, r
-        etype = r["type"] or table[r["cameo"]].plover
-        assert etype in PLOVER_TYPES, r
-        if r["mode"]:
-            assert f"{etype}:{r['mode']}" in PLOVER_SCORES, r
-        assert r["frame"] in FRAMES, r
-
-
-def test_cues_cover_all_plover_types() -> None:
-    table = cameo_table()
-    types = {r["type"] or table[r["cameo"]].plover for r in _rows("cues.tsv")}
-    assert types == set(PLOVER_TYPES)
-
-
-def _last(text: str) -> tuple[str, str]:
+def _last(cues: list[dict[str, str]], text: str) -> tuple[str, str]:
     """(cameo, type) of the cue whose match ends last in ``text`` — the predicate of a Japanese
     clause comes last — and, among those, the longest match (first row on ties)."""
     table = cameo_table()
     best: tuple[int, int, str, str] | None = None
-    for r in _rows("cues.tsv"):
+    for r in cues:
         m = re.search(r["cue"], text)
         if m and (best is None or (m.end(), len(m.group())) > best[:2]):
             best = (m.end(), len(m.group()), r["cameo"], r["type"] or table[r["cameo"]].plover)
@@ -162,25 +83,16 @@ def _last(text: str) -> tuple[str, str]:
     ("日本製品の不買運動", "143", "PROTEST"),
     ("共同訓練を実施した", "062", "COOPERATE"),
 ])
-def test_key_cues_match(text: str, cameo: str, etype: str) -> None:
-    assert _last(text) == (cameo, etype)
+def test_key_cues_match(cjk_rows: Rows, text: str, cameo: str, etype: str) -> None:
+    assert _last(cjk_rows("ja", "cues.tsv"), text) == (cameo, etype)
 
 
 @pytest.mark.parametrize("text", ["世論調査によると", "協力的な姿勢", "冷静な対応が求められる", "60周年を迎えた"])
-def test_cues_stay_quiet(text: str) -> None:
+def test_cues_stay_quiet(cjk_rows: Rows, text: str) -> None:
     table = cameo_table()
-    hits = [r["cue"] for r in _rows("cues.tsv") if re.search(r["cue"], text)
+    hits = [r["cue"] for r in cjk_rows("ja", "cues.tsv") if re.search(r["cue"], text)
             and (r["type"] or table[r["cameo"]].plover) in PLOVER_TYPES]
     assert hits == []
-
-
-def test_marker_rows_are_well_formed() -> None:
-    rows = list(_rows("markers.tsv"))
-    assert set(rows[0]) == {"marker", "category", "note"}
-    for r in rows:
-        re.compile(r["marker"])
-        assert r["category"] in MARKER_CATEGORIES, r
-    assert {r["category"] for r in rows} == MARKER_CATEGORIES
 
 
 @pytest.mark.parametrize(("after", "category"), [
@@ -189,8 +101,8 @@ def test_marker_rows_are_well_formed() -> None:
     ("すれば", "hypothetical"), ("した場合", "hypothetical"),
     ("」と述べた", "speech"), ("と強調した", "speech"), ("したという。", "report"),
 ])
-def test_markers_match(after: str, category: str) -> None:
-    cats = {r["category"] for r in _rows("markers.tsv") if re.search(r["marker"], after)}
+def test_markers_match(cjk_rows: Rows, after: str, category: str) -> None:
+    cats = {r["category"] for r in cjk_rows("ja", "markers.tsv") if re.search(r["marker"], after)}
     assert category in cats
 
 
