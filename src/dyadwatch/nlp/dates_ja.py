@@ -40,7 +40,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from dyadwatch.nlp.dates_calendar import offset_date, season_date, shift_month, valid, ym, ymd
 from dyadwatch.records import DateBasis, DatePrecision, TimeExpr
@@ -122,13 +122,19 @@ def _explicit(m: re.Match[str], _ref: _dt.date | None, _years: list[tuple[int, i
         return None
     if g.get("half"):
         return ym(year, 1 if g["half"] in ("前半", "上半期") else 7), "month", "explicit"
+    return _calendar(g, year, "explicit")
+
+
+def _calendar(g: dict[str, Any], year: int, basis: DateBasis) -> _Resolved | None:
+    """``year``, with the match's month and day when it has them; None for a date that does not
+    exist (2025年2月30日)."""
     if g.get("mo") is None:
-        return str(year), "year", "explicit"
+        return str(year), "year", basis
     month = _num(g["mo"])
     if g.get("d") is None:
-        return (ym(year, month), "month", "explicit") if valid(year, month) else None
+        return (ym(year, month), "month", basis) if valid(year, month) else None
     day = _num(g["d"])
-    return (ymd(year, month, day), "day", "explicit") if valid(year, month, day) else None
+    return (ymd(year, month, day), "day", basis) if valid(year, month, day) else None
 
 
 def _decade(m: re.Match[str], _ref: _dt.date | None, _years: list[tuple[int, int]]
@@ -193,14 +199,7 @@ def _relative_word(m: re.Match[str], ref: _dt.date | None, _years: list[tuple[in
         return None, None, "relative"
     g = m.groupdict()
     if g.get("yw") is not None:
-        year = ref.year + _YEAR_WORDS[g["yw"]]
-        if g.get("mo") is None:
-            return str(year), "year", "relative"
-        month = _num(g["mo"])
-        if g.get("d") is None:
-            return (ym(year, month), "month", "relative") if valid(year, month) else None
-        day = _num(g["d"])
-        return (ymd(year, month, day), "day", "relative") if valid(year, month, day) else None
+        return _calendar(g, ref.year + _YEAR_WORDS[g["yw"]], "relative")
     if g.get("mw") is not None:
         y, mo = shift_month(ref.year, ref.month, _MONTH_WORDS[g["mw"]])
         if g.get("d") is None:
