@@ -20,7 +20,7 @@ import ast
 import csv
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,9 +39,9 @@ class Gold:
     text: str
     votes: int = 0
     relevant: int = 0
-    roots: Counter[str] | None = None
-    sources: Counter[str] | None = None
-    targets: Counter[str] | None = None
+    roots: Counter[str] = field(default_factory=Counter)
+    sources: Counter[str] = field(default_factory=Counter)
+    targets: Counter[str] = field(default_factory=Counter)
 
 
 def load(data: Path) -> list[Gold]:
@@ -51,7 +51,7 @@ def load(data: Path) -> list[Gold]:
         path = data / "cameo-conflibert-annotations" / rnd / "summary.csv"
         for row in csv.DictReader(path.open(encoding="utf-8")):
             text = row["sentences"].strip()
-            gold = by_text.setdefault(text, Gold(text, 0, 0, Counter(), Counter(), Counter()))
+            gold = by_text.setdefault(text, Gold(text))
             for k in range(1, 6):
                 if row.get(f"anncomplete_{k}") != "True":
                     continue
@@ -63,10 +63,10 @@ def load(data: Path) -> list[Gold]:
                     code = row.get(f"Action{a}_CAMEO_{k}") or ""
                     if code and code != "NA" and "-" in code:
                         roots.add(code.split(" ")[0].split("-")[1].zfill(2))
-                gold.roots.update(roots)  # type: ignore[union-attr]
+                gold.roots.update(roots)
                 ents = ast.literal_eval(row.get(f"entities_{k}") or "[]")
-                gold.sources.update({t for lab, t, _ in ents if lab.startswith("Source")})  # type: ignore[union-attr]
-                gold.targets.update({t for lab, t, _ in ents if lab.startswith("Target")})  # type: ignore[union-attr]
+                gold.sources.update({t for lab, t, _ in ents if lab.startswith("Source")})
+                gold.targets.update({t for lab, t, _ in ents if lab.startswith("Target")})
     return list(by_text.values())
 
 
@@ -86,8 +86,8 @@ def main() -> None:
     tp = fp = fn = tn = root_hit = root_gold = 0
     for g in golds:
         rel = g.relevant * 2 > g.votes
-        need = 2 if max(g.roots.values(), default=0) >= 2 else 1  # type: ignore[union-attr]
-        groots = {r for r, n in g.roots.items() if n >= need} if rel else set()  # type: ignore[union-attr]
+        need = 2 if max(g.roots.values(), default=0) >= 2 else 1
+        groots = {r for r, n in g.roots.items() if n >= need} if rel else set()
         rejected.clear()
         res = coder.code_text(g.text)
         events = [e for e in res.events if e.status != "negated"]
@@ -102,7 +102,7 @@ def main() -> None:
         if args.show:
             mark = "OK " if rel == pred else ("FN " if rel else "FP ")
             print(f"{mark}{g.text}")
-            print(f"     gold roots={sorted(groots)} src={list(g.sources)[:3]} tgt={list(g.targets)[:3]}")  # type: ignore[union-attr]
+            print(f"     gold roots={sorted(groots)} src={list(g.sources)[:3]} tgt={list(g.targets)[:3]}")
             for e in events:
                 src = [(a.name, a.country) for a in e.source]
                 tgt = [(a.name, a.country) for a in e.target]
