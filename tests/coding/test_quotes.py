@@ -228,6 +228,17 @@ def test_corpus_renew_efforts_article(coder, corpus_dir: Path) -> None:  # type:
         # what follows the object belongs with it
         ("Warren blasted the bank for being dishonest with its customers.",
          "the bank for being dishonest with its customers", "blasted"),
+        # naming: what lies between the object and its name belongs too
+        ("The senator called the treaty with Japan a historic achievement.",
+         "the treaty with Japan a historic achievement", "called"),
+        # a second clause or infinitive hung from the cue is part of the report
+        ("Lee said Japan has shown goodwill on the issue and the summit was a first step toward trust.",
+         "Japan has shown goodwill on the issue and the summit was a first step toward trust", "said"),
+        ("Ishiba wants to expand the student exchanges, restore the shuttle visits and open a new hotline.",
+         "to expand the student exchanges, restore the shuttle visits and open a new hotline", "wants"),
+        # a relative clause after a comma at the end is the writer's aside
+        ("Lee acknowledged the progress on the export curbs, which Tokyo lifted in 2023.",
+         "the progress on the export curbs", "acknowledged"),
     ],
 )
 def test_object_reports(coder, text: str, quote: str, cue: str) -> None:  # type: ignore[no-untyped-def]
@@ -245,3 +256,23 @@ def test_line_opened_by_a_name_and_colon(coder) -> None:  # type: ignore[no-unty
     q = _one(coder, text)
     assert q.quote.startswith("Well, look, we are going to win") and q.cue == ":" and q.speaker_text == "PENCE"
     assert "labelled" in q.flags
+
+
+def test_speech_verb_set_off_by_commas_reports_the_sentence_around_it(coder) -> None:  # type: ignore[no-untyped-def]
+    q = _one(coder, "To avoid a crisis, the minister said, the two governments must keep talking.")
+    assert (q.quote, q.cue, q.speaker_text) == ("To avoid a crisis the two governments must keep talking", "said",
+                                                "the minister")
+
+
+def test_participle_of_saying_is_its_own_report(coder) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(coder, "The court rejected the appeal, saying the law left no room for doubt.")
+    assert [(q.quote, q.cue) for q in quotes] == [("the appeal", "rejected"),
+                                                 ("the law left no room for doubt", "saying")]
+
+
+def test_clauses_coordinated_before_a_trailing_cue_are_one_report(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Seoul had asked Tokyo to lift the curbs before the summit, but the ministry rejected that request, "
+            "the official added.")
+    added = [q for q in _quotes(coder, text) if q.cue == "added"]
+    assert [q.quote for q in added] == [
+        "Seoul had asked Tokyo to lift the curbs before the summit, but the ministry rejected that request"]

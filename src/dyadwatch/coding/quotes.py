@@ -101,6 +101,7 @@ class QuoteExtractor:
             if len(sent.text) > self.config.max_sentence_chars:
                 continue
             for tok in sent:
+                named: list[Token] = []
                 if tok.i in quoted or tok.i in used:
                     continue
                 if cues.is_according(tok):
@@ -121,14 +122,15 @@ class QuoteExtractor:
                     if not self.speakers.plausible(source, mentions) or (source is None and tok.pos_ in ("ADJ", "NOUN")):
                         continue  # a view needs a holder: not "his ascent signalled …"
                     skip |= cues.next_report(head)
-                    toks = [t for t in cues.content_tokens(head, exclude=skip) + cues.object_tail(tok, head)
-                            if sent.start <= t.i < sent.end]
+                    reported = cues.content_tokens(head, exclude=skip) + cues.object_tail(tok, head)
+                    toks = [t for t in cues.without_aside(reported) if sent.start <= t.i < sent.end]
                 else:
                     continue
                 content = {t.i for t in toks}
                 if cues.words(toks) < 2 or tok.i in content:
                     continue
-                if cues.words([t for t in toks if t.i in quoted or t.i in covered]) * 2 >= cues.words(toks):
+                said = covered if named else quoted | covered  # "called the senator a “nasty guy”"
+                if cues.words([t for t in toks if t.i in said]) * 2 >= cues.words(toks):
                     continue  # a direct quote (or a clause already taken) says it
                 out.append(Candidate(runs(toks), False, tok, index, [], content, index, index))
         # a view inside another report ("expressed his desire to …") is part of that report

@@ -135,7 +135,7 @@ def reported_head(cue: Token) -> Token | None:
         return None
     clause = _finite_clause(cue, need_that=False)
     if clause is not None and (listed or _has_source(cue)):
-        return clause
+        return _reduced_relative(cue, clause) or clause
     if (lemma, _particle(cue)) == ("call", "for"):
         for c in cue.children:
             if c.lower_ == "for":
@@ -167,6 +167,19 @@ def reported_head(cue: Token) -> Token | None:
     return None
 
 
+def _reduced_relative(cue: Token, clause: Token) -> Token | None:
+    """"cited remarks Trump had made about Machado": an object right before a clause with no
+    "that" is what the clause describes (the parser's ccomp is a reduced relative clause); the
+    object heads the content and the clause follows as its tail (:func:`object_tail`)."""
+    if any(m.dep_ == "mark" for m in clause.children) or clause.i < cue.i:
+        return None
+    start = min(t.i for t in clause.subtree)
+    for obj in roles.children(cue, ("dobj",)):
+        if obj.i > cue.i and max(t.i for t in obj.subtree) == start - 1 and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
+    return None
+
+
 def naming_content(cue: Token) -> list[Token]:
     """"called the charges unsubstantiated": the object and what it is called, or nothing."""
     if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in NAMING_VERBS or _particle(cue):
@@ -175,20 +188,32 @@ def naming_content(cue: Token) -> list[Token]:
     named = roles.children(cue, ("oprd", "xcomp"))
     if not objs or not named or objs[0].pos_ == "PRON" and objs[0].lower_ not in ("him", "her", "them", "it"):
         return []
-    return sorted({t for head in (objs[0], named[0]) for t in head.subtree}, key=lambda t: t.i)
+    # what lies between belongs too: "called her vote in favor of the Iraq War a mistake"
+    first = min(t.i for t in objs[0].subtree)
+    last = max(t.i for t in named[0].subtree)
+    return list(cue.doc[first : last + 1]) if first > cue.i else []
 
 
 def trailing_clause(cue: Token) -> Token | None:
-    """"Trade will grow, he said": the clause the parser hung a trailing speech verb from."""
+    """"Trade will grow, he said": the clause the parser hung a trailing speech verb from; and
+    "Too often, Mr. Clarke said, the debate is infected …": a speech verb set off by commas
+    inside the sentence it reports (its root; the caller leaves the cue's own words out)."""
     if cue.lemma_.lower() not in SPEECH_VERBS or cue.dep_ not in ("parataxis", "ccomp"):
         return None
-    head = cue.head
-    if head.i >= cue.i or head.pos_ not in ("VERB", "AUX") or _finite_clause(cue, need_that=False) is not None:
+    if _finite_clause(cue, need_that=False) is not None or not roles.children(cue, roles.SUBJ):
         return None
-    if not roles.children(cue, roles.SUBJ):
-        return None
-    first = min(t.i for t in cue.subtree if t.pos_ not in WORD)
-    return head if first > 0 and cue.doc[first - 1].text in (",", "—", "–") else None
+    inner = [t.i for t in cue.subtree if t.pos_ not in WORD]
+    doc, head = cue.doc, cue.head
+    before = inner[0] > cue.sent.start and doc[inner[0] - 1].text in DASHES
+    if head.i < cue.i and head.pos_ in ("VERB", "AUX"):
+        return head if before else None
+    after = inner[-1] + 1 < cue.sent.end and doc[inner[-1] + 1].text in DASHES
+    root = cue.sent.root
+    return root if cue.dep_ == "parataxis" and before and after and root.i != cue.i else None
+
+
+#: What sets a trailing or parenthetical speech verb off from the clause it reports.
+DASHES = (",", "—", "–")
 
 
 def _stance(adj: Token) -> Token | None:
@@ -326,6 +351,19 @@ def content_tokens(head: Token, exclude: Collection[int] = ()) -> list[Token]:
     return toks
 
 
+def without_aside(toks: list[Token]) -> list[Token]:
+    """"the reality of climate change, which makes him an outlier": a relative clause after a
+    comma that ends the content is the writer's aside, not what was reported; it is cut off."""
+    ends = max((u.i for u in toks if u.pos_ not in WORD), default=-1)
+    for t in toks:
+        if t.dep_ == "relcl" and t.i > 0:
+            first = min(u.i for u in t.subtree)
+            if max(u.i for u in t.subtree) >= ends and t.doc[first - 1].text == "," \
+                    and t.doc[first].lower_ in ("which", "who", "whose", "whom"):
+                return [u for u in toks if u.i < first - 1]
+    return toks
+
+
 #: Words that open a line with a colon without being anyone's name ("Update: …").
 NOT_SPEAKERS = {"update", "note", "editor", "photo", "video", "watch", "read", "related", "correction",
                 "source", "sources", "warning", "exclusive", "breaking", "analysis", "opinion", "live", "q", "a"}
@@ -351,6 +389,18 @@ def next_report(head: Token) -> set[int]:
                 and not roles.children(c, roles.SUBJ):
             out |= {t.i for t in c.subtree}
             out |= {t.i for t in head.children if t.dep_ == "cc" and t.i < c.i}
+    return out | participle_report(head)
+
+
+def participle_report(head: Token) -> set[int]:
+    """"… did Romney in, arguing that it was divisions …": a participle of saying after a comma,
+    anywhere under ``head``, is its own report (PolNeAR: its own attribution), not content."""
+    out: set[int] = set()
+    for t in head.subtree:
+        if t.i != head.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and t.i > 0 \
+                and t.lemma_.lower() in SPEECH_VERBS and t.doc[t.i - 1].text in DASHES \
+                and not roles.children(t, roles.SUBJ):
+            out |= {u.i for u in t.subtree} | {t.i - 1}
     return out
 
 
@@ -361,22 +411,55 @@ TAIL_SKIP = {"by"}
 
 
 def object_tail(cue: Token, head: Token) -> list[Token]:
-    """When ``head`` is the object of ``cue`` (directly or through "for"/"of"/"about"), the
-    cue's complements after it: PolNeAR and readers take them as part of what is reported."""
+    """What else under ``cue`` belongs to the report headed by ``head``: after an object
+    (directly or through "for"/"of"/"about"), the cue's complements that follow it; after a
+    clause or an infinitive, the clauses or infinitives coordinated beside it."""
     anchor = head.head if head.dep_ in ("pobj", "pcomp") and head.head.head.i == cue.i else head
-    if anchor.head.i != cue.i or anchor.dep_ not in ("dobj", "obj", "prep") or anchor.i < cue.i:
+    if anchor.head.i != cue.i:
+        return []
+    if anchor.dep_ in ("ccomp", "xcomp"):
+        return _beside(cue, anchor)
+    if anchor.dep_ not in ("dobj", "obj", "prep") or anchor.i < cue.i:
         return []
     last = max(t.i for t in head.subtree)
     out: list[Token] = []
     for c in cue.rights:
         if c.i <= last or c.dep_ not in TAIL_DEPS or c.dep_ == "prep" and c.lower_ in TAIL_SKIP:
             continue
-        if any(t.text in (";", ":") for t in cue.doc[last + 1 : c.i]):
-            break
+        if any(t.text in (";", ":") for t in cue.doc[last + 1 : c.i]) or c.i - 1 in participle_report(cue):
+            break  # "rejected a request, saying the courts …": the participle is a report of its own
         out.extend(t for t in c.subtree)
-    while out and out[-1].pos_ in WORD:
-        out.pop()
-    return out
+    return _trimmed(out)
+
+
+def _beside(cue: Token, first: Token) -> list[Token]:
+    """A second clause ("said Trump has respect … and his comment was …"; "…, but the police
+    overruled the request, the source added") or infinitive ("wants to triple the program, grow
+    the Peace Corps and create …") that the parser hung from the cue on the side of the first."""
+    last = max(t.i for t in first.subtree)
+    out: list[Token] = []
+    for c in cue.children:
+        if c.i <= last or (c.i < cue.i) != (first.i < cue.i):
+            continue
+        if not (c.dep_ == "ccomp" if first.dep_ == "ccomp" else _same_infinitive(c, first)):
+            continue
+        between = cue.doc[last + 1 : min(t.i for t in c.subtree)]
+        if any(t.text in (";", ":") for t in between):
+            break
+        out.extend(between)
+        out.extend(c.subtree)
+        last = max(t.i for t in c.subtree)
+    return _trimmed(out)
+
+
+def _same_infinitive(c: Token, xcomp: Token) -> bool:
+    return c.dep_ == "conj" and c.tag_ == xcomp.tag_ == "VB" and not roles.children(c, roles.SUBJ)
+
+
+def _trimmed(toks: list[Token]) -> list[Token]:
+    while toks and toks[-1].pos_ in WORD:
+        toks.pop()
+    return toks
 
 
 def according_clause(tok: Token, sent: Span) -> list[Token]:
