@@ -101,7 +101,6 @@ class QuoteExtractor:
             if len(sent.text) > self.config.max_sentence_chars:
                 continue
             for tok in sent:
-                named: list[Token] = []
                 if tok.i in quoted or tok.i in used:
                     continue
                 if cues.is_according(tok):
@@ -129,8 +128,7 @@ class QuoteExtractor:
                 content = {t.i for t in toks}
                 if cues.words(toks) < 2 or tok.i in content:
                     continue
-                said = covered if named else quoted | covered  # "called the senator a “nasty guy”"
-                if cues.words([t for t in toks if t.i in said]) * 2 >= cues.words(toks):
+                if cues.words([t for t in toks if t.i in covered]) * 2 >= cues.words(toks):
                     continue  # a direct quote (or a clause already taken) says it
                 out.append(Candidate(runs(toks), False, tok, index, [], content, index, index))
         # a view inside another report ("expressed his desire to …") is part of that report

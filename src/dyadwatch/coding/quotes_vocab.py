@@ -49,7 +49,10 @@ OBJECT_VERBS = frozenset({
 NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "deem", "term", "pronounce"})
 #: "express" reports these objects ("expressed hope", "expressed his desire to …").
 EXPRESSED = {"hope", "desire", "concern", "confidence", "regret", "wish", "belief", "view", "support",
-             "opposition", "willingness", "commitment", "doubt", "doubts", "frustration", "optimism"}
+             "opposition", "willingness", "commitment", "doubt", "doubts", "frustration", "optimism",
+             "reservation", "skepticism", "scepticism", "dismay", "outrage", "disappointment", "anger",
+             "gratitude", "sympathy", "condolence", "solidarity", "appreciation", "alarm", "interest",
+             "satisfaction", "displeasure", "unease", "fear", "fears", "worry", "worries", "intention"}
 CONTROL_VERBS = frozenset({"urge", "ask", "tell", "call", "warn", "want", "expect", "encourage", "implore",
                            "persuade", "convince", "press", "pressure", "push", "invite", "challenge", "dare",
                            "beg", "order", "direct", "instruct", "advise", "remind"})
