@@ -266,12 +266,15 @@ def _noun_content(noun: Token) -> Token | None:
 def _finite_clause(head: Token, need_that: bool) -> Token | None:
     """A complement clause of ``head``: with "that"/"whether"/"if", or (unless ``need_that``)
     with a subject of its own; not cut off by a colon."""
+    found: list[tuple[bool, bool, Token]] = []
     for c in roles.children(head, ("ccomp",)):
         marked = any(m.dep_ == "mark" and m.lower_ in COMPLEMENTIZERS for m in c.children)
         subject = any(m.dep_ in roles.SUBJ + roles.PASS_SUBJ + ("expl",) for m in c.children)
         if (marked or (subject and not need_that)) and not _cut_off(c, head):
-            return c
-    return None
+            found.append((not marked, c.i < head.i, c))
+    # "Should the company fail, environmentalists worry that the cost …": a clause with "that"
+    # after the verb before one the parser hung in front of it
+    return min(found, key=lambda f: f[:2])[2] if found else None
 
 
 def _has_source(cue: Token) -> bool:
