@@ -39,6 +39,8 @@ SUPPORT_VERBS = {
     "issue", "file", "lodge", "take", "deliver", "complete", "finalize", "finalise", "mount",
     "wage", "order", "approve", "unveil", "declare", "attend", "join", "lead", "organise",
     "organize", "sign", "conclude", "initiate", "resume", "open", "intensify", "step",
+    "perform", "escalate", "renew", "continue", "undertake", "commit", "perpetrate", "execute",
+    "press", "sustain",
 }
 #: Sentences a date is carried past a paragraph break (news paragraphs are short).
 CARRY_ACROSS_PARAGRAPHS = 4
@@ -206,7 +208,8 @@ class EventCoder:
         if not cues:
             return None
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        for cue in cues:
+        # a cue naming the modifier first: "air strike" (195) before "strike" (a labour strike, 143)
+        for cue in sorted(cues, key=lambda c: not c.objects):
             if not cue.objects or cue.objects & mods:
                 return Trigger(tok, cue, None)
         return None
@@ -403,7 +406,9 @@ class EventCoder:
         resolve = self.resolver.resolve
         source: tuple[Actor, ...] = ()
         for c in tok.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in mentions):
+            # "Israeli air strikes", "the UN's appeal"; not "a general strike" (an agent word as adjective)
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in mentions
+                                    and not (c.dep_ == "amod" and mentions[c.i].kind == "agent")):
                 source += resolve(c, mentions, ctx, on)
         agent = roles.agent_of(tok)
         if not source and agent is not None:

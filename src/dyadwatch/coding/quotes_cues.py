@@ -56,22 +56,12 @@ from .quotes_vocab import (
 
 WORD = ("PUNCT", "SPACE")
 
-#: Forms of cue verbs that en_core_web_sm's lemmatizer gets wrong ("hopes" → "hop").
-LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "hates": "hate", "hated": "hate",
-               "hating": "hate", "lambastes": "lambaste", "lambasted": "lambaste", "lambasting": "lambaste",
-               "retweeted": "retweet", "retweeting": "retweet"}
-
-
-def cue_lemma(tok: Token) -> str:
-    """The lower-case lemma of a word, with the lemmatizer's known slips on cue verbs mended."""
-    return LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
-
 
 def is_cue_verb(tok: Token) -> bool:
     """A verb of the documented vocabulary (the cues of direct quotes)."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = cue_lemma(tok)
+    lemma = tok.lemma_.lower()
     return (lemma, _particle(tok)) in PHRASAL or lemma in SPEECH_VERBS or lemma in OBJECT_VERBS
 
 
@@ -98,14 +88,14 @@ def cue_text(tok: Token) -> str:
     if tok.lower_ == "according":
         return "according to"
     prt = _particle(tok)
-    if prt and (cue_lemma(tok), prt) in PHRASAL:
+    if prt and (tok.lemma_.lower(), prt) in PHRASAL:
         return f"{tok.text} {prt}"
     return tok.text
 
 
 def _particle(tok: Token) -> str | None:
     for c in tok.children:
-        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "for" and cue_lemma(tok) == "call"):
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "for" and tok.lemma_.lower() == "call"):
             return c.lower_
     return None
 
@@ -113,7 +103,7 @@ def _particle(tok: Token) -> str | None:
 # -- what a cue reports -----------------------------------------------------------------------
 def is_speech(tok: Token) -> bool:
     """A verb of saying (``SPEECH_VERBS``) or "according to": reported speech by definition."""
-    return is_according(tok) or (tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in SPEECH_VERBS)
+    return is_according(tok) or (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS)
 
 
 def descriptive(verb: Token) -> bool:
@@ -139,7 +129,7 @@ def reported_head(cue: Token) -> Token | None:
         return _noun_content(cue)
     if cue.pos_ not in ("VERB", "AUX"):
         return None
-    lemma = cue_lemma(cue)
+    lemma = cue.lemma_.lower()
     listed = lemma in SPEECH_VERBS or lemma in OBJECT_VERBS or lemma in INTENTION_VERBS or lemma in ATTITUDE_VERBS
     if lemma in NON_ATTRIBUTIVE and not listed:
         return None
@@ -192,7 +182,7 @@ def _reduced_relative(cue: Token, clause: Token) -> Token | None:
 
 def naming_content(cue: Token) -> list[Token]:
     """"called the charges unsubstantiated": the object and what it is called, or nothing."""
-    if cue.pos_ not in ("VERB", "AUX") or cue_lemma(cue) not in NAMING_VERBS or _particle(cue):
+    if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in NAMING_VERBS or _particle(cue):
         return []
     objs = roles.children(cue, ("dobj", "obj"))
     named = roles.children(cue, ("oprd", "xcomp"))
@@ -208,7 +198,7 @@ def trailing_clause(cue: Token) -> Token | None:
     """"Trade will grow, he said": the clause the parser hung a trailing speech verb from; and
     "Too often, Mr. Clarke said, the debate is infected …": a speech verb set off by commas
     inside the sentence it reports (its root; the caller leaves the cue's own words out)."""
-    if cue_lemma(cue) not in SPEECH_VERBS or cue.dep_ not in ("parataxis", "ccomp"):
+    if cue.lemma_.lower() not in SPEECH_VERBS or cue.dep_ not in ("parataxis", "ccomp"):
         return None
     if _finite_clause(cue, need_that=False) is not None or not roles.children(cue, roles.SUBJ):
         return None
@@ -329,7 +319,7 @@ def source_of(cue: Token) -> Token | None:
         if agent is not None:
             return agent
         verb = cue.head
-        if cue.dep_ in ("dobj", "obj") and cue_lemma(verb) in SUPPORT_VERBS:
+        if cue.dep_ in ("dobj", "obj") and verb.lemma_.lower() in SUPPORT_VERBS:
             subj, passive = roles.subject_of(verb)
             return None if passive else subj
         return None
@@ -398,7 +388,7 @@ def next_report(head: Token) -> set[int]:
     reported clause, without a subject of its own, is a second report, not part of the first."""
     out: set[int] = set()
     for c in head.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and cue_lemma(c) in SPEECH_VERBS | OBJECT_VERBS \
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.lemma_.lower() in SPEECH_VERBS | OBJECT_VERBS \
                 and not roles.children(c, roles.SUBJ):
             out |= {t.i for t in c.subtree}
             out |= {t.i for t in head.children if t.dep_ == "cc" and t.i < c.i}
@@ -411,7 +401,7 @@ def participle_report(head: Token) -> set[int]:
     out: set[int] = set()
     for t in head.subtree:
         if t.i != head.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and t.i > 0 \
-                and cue_lemma(t) in SPEECH_VERBS and t.doc[t.i - 1].text in DASHES \
+                and t.lemma_.lower() in SPEECH_VERBS and t.doc[t.i - 1].text in DASHES \
                 and not roles.children(t, roles.SUBJ):
             out |= {u.i for u in t.subtree} | {t.i - 1}
     return out

@@ -24,6 +24,32 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+#: Verbs whose inflected forms en_core_web_sm 3.8 lemmatizes wrongly ("staged" → "stag", "fined"
+#: → "fin", "hopes" → "hop"): cue verbs of the event and quote vocabularies, found by inflecting
+#: every listed verb and comparing (tests/nlp/test_pipeline.py keeps the check).
+MISLEMMATIZED = ("hope", "hate", "stage", "wage", "fine", "rape", "snipe", "lambaste", "retweet", "rearrest")
+
+
+def _inflections(verb: str) -> tuple[str, ...]:
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return (verb + "s", stem + "ed", stem + "ing")
+
+
+LEMMA_FIXES = {form: verb for verb in MISLEMMATIZED for form in _inflections(verb)}
+
+
+@Language.component("dyadwatch_lemma_fixes")
+def lemma_fixes(doc: Doc) -> Doc:
+    """Mend the lemmatizer's known slips on verbs (:data:`MISLEMMATIZED`), so that every stage
+    matching cues by lemma sees "stage", not "stag"."""
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX"):
+            fixed = LEMMA_FIXES.get(tok.lower_)
+            if fixed is not None:
+                tok.lemma_ = fixed
+    return doc
+
+
 def load_model(config: Config) -> Language:
     """The configured spaCy model (installed from PyPI; nothing is downloaded)."""
     try:
@@ -35,6 +61,8 @@ def load_model(config: Config) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dyadwatch_line_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("dyadwatch_lemma_fixes", after="lemmatizer")
     return nlp
 
 
