@@ -408,7 +408,7 @@ class EventCoder:
         for c in tok.children:
             # "Israeli air strikes", "the UN's appeal"; not "a general strike" (an agent word as adjective)
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in mentions
-                                    and not (c.dep_ == "amod" and mentions[c.i].kind == "agent")):
+                                    and not (c.dep_ == "amod" and mentions[c.i].kind in ("agent", "title"))):
                 source += resolve(c, mentions, ctx, on)
         agent = roles.agent_of(tok)
         if not source and agent is not None:
