@@ -132,8 +132,9 @@ def main() -> None:
     ap.add_argument("--source", type=Path, default=SOURCE)
     args = ap.parse_args()
     hand_text = (ROOT / "src" / "dyadwatch" / "data" / "cues.tsv").read_text(encoding="utf-8")
-    hand = {ln.split("\t")[0].split()[0] for ln in hand_text.splitlines()[1:]
-            if ln and not ln.startswith("#") and ln.split("\t")[1:2] != ["N"]}  # verbs only: "raid" N is no verb row
+    hand = {verb for ln in hand_text.splitlines()[1:] if ln and not ln.startswith("#")
+            and ln.split("\t")[1:2] != ["N"]  # verbs only: "raid" N is no verb row
+            for verb in ln.split("\t")[0].split()[0].split("/")}
     text = args.source.read_text(encoding="utf-8", errors="replace")
     table = render(rows(text, hand))
     write_or_check(OUT, table, "tools/build_cameo_cues.py", args.check)

@@ -259,3 +259,46 @@ def test_a_refused_concession_is_a_rejection(coder) -> None:  # type: ignore[no-
 def test_what_someone_must_do_is_a_demand_on_them(coder) -> None:  # type: ignore[no-untyped-def]
     [demand] = _events(coder, "Human Rights Watch said that Sudanese authorities must ensure security in Darfur.")
     assert demand.event_type == "REQUEST" and _countries(demand.target) == {"SDN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source"),
+    [
+        # an attack noun under a support verb takes the verb's subject as source
+        ("The Syrian army intensified its bombardment of rebel-held areas near Aleppo on Friday.", "ASSAULT", {"SYR"}),
+        ("Pakistani forces launched a ground operation against militants in South Waziristan.", "ASSAULT", {"PAK"}),
+        ("Israeli air strikes hit targets in Gaza on Monday.", "ASSAULT", {"ISR"}),
+        # the tokenizer splits "cease-fire"
+        ("Sudan announced a cease-fire with the rebels in Darfur.", "RETREAT", {"SDN"}),
+        ("Russia dispatched warships to the Mediterranean on Tuesday.", "MOBILIZE", {"RUS"}),
+        # "staged" is lemmatized "stag" by the model; the pipeline mends it
+        ("The joint exercise was staged by Japanese and American troops.", "COOPERATE", {"JPN", "USA"}),
+        ("DHS returned stolen artifacts to the government of Italy.", "RETREAT", {"USA"}),
+    ],
+)
+def test_event_nouns_and_verb_cues(coder, text: str, etype: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in _events(coder, text) if e.event_type == etype]
+    assert events and _countries(events[0].source) == source
+
+
+def test_a_labour_strike_is_a_protest_and_an_air_strike_an_assault(coder) -> None:  # type: ignore[no-untyped-def]
+    [strike] = _events(coder, "Workers in France began a general strike on Monday.")
+    assert strike.event_type == "PROTEST" and all("general" not in a.name for a in strike.source)
+    [air] = _events(coder, "Israeli air strikes hit targets in Gaza on Monday.")
+    assert air.event_type == "ASSAULT" and air.cameo_root == "19"
+
+
+def test_person_takes_the_country_of_an_apposition(coder) -> None:  # type: ignore[no-untyped-def]
+    [resign] = _events(coder, "Andrej Babis, the Czech prime minister, resigned on Monday.")
+    assert resign.event_type == "RETREAT" and resign.source[0].person == "Andrej Babis"
+    assert _countries(resign.source) == {"CZE"}
+
+
+@pytest.mark.parametrize("text", [
+    # a participle describing an actor is no event of its own
+    "Syrian government forces backed by Russian warplanes continued their advance.",
+    # talking to the press is a statement, not a consultation
+    "President Donald Trump speaks to reporters as he departs the White House.",
+])
+def test_not_events(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(e.event_type not in ("SUPPORT", "CONSULT") for e in _events(coder, text))

@@ -221,10 +221,16 @@ class ActorResolver:
         # "the president of Equatorial Guinea", "troops from the United States": the country follows
         found += [m for m in self._collect(_of_phrase(head), mentions) if m.kind in PLACE_KINDS and m not in found]
         actors = self._compose(head, found, ctx, on, mentions)
-        if not actors:  # "regional rival Japan's Prime Minister Shinzo Abe", "the president, Goodluck Jonathan"
-            for c in head.children:
-                if c.dep_ == "appos":
-                    return self._resolve_one(c, mentions, ctx, on)
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        if not actors and appos is not None:
+            # "regional rival Japan's Prime Minister Shinzo Abe", "the president, Goodluck Jonathan"
+            return self._resolve_one(appos, mentions, ctx, on)
+        if appos is not None and len(actors) == 1 and actors[0].person and actors[0].country is None:
+            # "Ali Kushayb, a Sudanese militia leader": the apposition says where the person is from
+            said = next((a for a in self._resolve_one(appos, mentions, ctx, on) if a.country), None)
+            if said is not None:
+                p = actors[0]
+                return (Actor(p.name, said.country, p.sector or said.sector, p.person, p.role or said.role, p.basis),)
         return actors
 
     def _clause_person(

@@ -165,6 +165,8 @@ class EventCoder:
         for trig in found:
             if verbless and trig.cue.kind == "N":
                 continue  # a headline or caption fragment names a topic, not an event
+            if trig.token.tag_ == "VBN" and trig.token.dep_ in ("acl", "amod"):
+                continue  # "forces backed by Russian warplanes": a participle describes an actor
             if trig.token.i in consumed and trig.cue.kind == "N":
                 continue  # "signed an agreement", "held a meeting": the verb codes it
             head = trig.token.head
@@ -273,6 +275,8 @@ class EventCoder:
             target = self._implied_target(etype, source, ctx)
         if not self._enough(etype, source, target, joint):
             return None
+        if etype == "CONSULT" and target and all(a.sector == "MED" and a.person is None for a in target):
+            return None  # "speaks to reporters": a statement to the press, not a consultation
 
         negated = roles.is_negated(tok) or (tok.pos_ == "NOUN" and _noun_negated(tok))
         status = status_of(tok, negated, date, article.published)

@@ -96,8 +96,8 @@ def _read(text: str, path: str) -> Iterable[Cue]:
         code, etype, mode, contexts, frame = cue_meaning(row, path, lineno)
         if kind == "N" and len(words) == 2:  # "missile launch/test": modifier(s) + head noun(s)
             lemmas, objects = words[1].split("/"), frozenset(words[0].split("/"))
-        elif len(words) == 2:
-            lemmas, objects = [words[0]], frozenset(words[1].split("/"))
+        elif len(words) == 2:  # "send/dispatch troop/warship": verb(s) + object noun(s) or particle
+            lemmas, objects = words[0].split("/"), frozenset(words[1].split("/"))
         elif len(words) == 1 and kind in ("V", "N"):
             lemmas, objects = [words[0]], frozenset()
         else:
