@@ -302,3 +302,9 @@ def test_person_takes_the_country_of_an_apposition(coder) -> None:  # type: igno
 ])
 def test_not_events(coder, text: str) -> None:  # type: ignore[no-untyped-def]
     assert all(e.event_type not in ("SUPPORT", "CONSULT") for e in _events(coder, text))
+
+
+def test_a_yielding_action_needs_no_target(coder) -> None:  # type: ignore[no-untyped-def]
+    [ease] = _events(coder, "Authorities eased the curfew in Amman on Monday.")
+    assert ease.event_type == "RETREAT" and _countries(ease.source) == {"JOR"} and ease.target == ()
+    assert ease.source[0].basis == "location"

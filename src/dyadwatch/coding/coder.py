@@ -27,7 +27,7 @@ from .ontology import QUAD_CLASS, cameo, intensity
 from .repairs import names_before, stranded_conjuncts
 from .status import offered, status_of
 
-ONE_SIDED = {"PROTEST", "MOBILIZE", "ASSAULT"}
+ONE_SIDED = {"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT", "CONCEDE"}
 #: Cue types whose embedded action is content, not a separate event ("agreed to strengthen").
 INTENT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
 #: An event noun takes as source the subject of these verbs ("Tokyo responded with restrictions",
