@@ -274,6 +274,10 @@ def test_what_someone_must_do_is_a_demand_on_them(coder) -> None:  # type: ignor
         # "staged" is lemmatized "stag" by the model; the pipeline mends it
         ("The joint exercise was staged by Japanese and American troops.", "COOPERATE", {"JPN", "USA"}),
         ("DHS returned stolen artifacts to the government of Italy.", "RETREAT", {"USA"}),
+        ("Police in Thailand imposed a curfew on Bangkok on Saturday.", "COERCE", {"THA"}),
+        ("Germany opened its borders to refugees from Syria in 2015.", "AID", {"DEU"}),
+        ("Russia has reinforced its troops along the border with Ukraine.", "MOBILIZE", {"RUS"}),
+        ("Obama gave Russian President Vladimir Putin a stern warning.", "THREATEN", {"USA"}),
     ],
 )
 def test_event_nouns_and_verb_cues(coder, text: str, etype: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
