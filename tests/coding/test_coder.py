@@ -299,16 +299,25 @@ def test_person_takes_the_country_of_an_apposition(coder) -> None:  # type: igno
 
 
 @pytest.mark.parametrize("text", [
+    # statements (CAMEO 01) named by a verb and its object stop the verb's general cue
+    "The Chinese government has denied charges by the U.S. Chamber of Commerce.",
+    "Putin offered his condolences to the British people.",
+    "The ministry released figures showing a rise in exports to China.",
     # a participle describing an actor is no event of its own
     "Syrian government forces backed by Russian warplanes continued their advance.",
     # talking to the press is a statement, not a consultation
     "President Donald Trump speaks to reporters as he departs the White House.",
 ])
 def test_not_events(coder, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert all(e.event_type not in ("SUPPORT", "CONSULT") for e in _events(coder, text))
+    assert all(e.event_type not in ("SUPPORT", "CONSULT", "REJECT", "AGREE") for e in _events(coder, text))
 
 
 def test_a_yielding_action_needs_no_target(coder) -> None:  # type: ignore[no-untyped-def]
     [ease] = _events(coder, "Authorities eased the curfew in Amman on Monday.")
     assert ease.event_type == "RETREAT" and _countries(ease.source) == {"JOR"} and ease.target == ()
     assert ease.source[0].basis == "location"
+
+
+def test_a_statement_row_leaves_the_verb_s_other_objects_alone(coder) -> None:  # type: ignore[no-untyped-def]
+    [entry] = _events(coder, "Japan denied entry to two Russian diplomats.")
+    assert entry.event_type == "REJECT" and _countries(entry.target) == {"RUS"}

@@ -22,7 +22,7 @@ from . import roles
 from .actors import LOCATIVE_PREPS, PLACE_KINDS, ActorResolver, Discourse, MentionSpan, country_name
 from .dating import DatedRef, anchored, anniversary_of, is_recent, pick_time, representative_day, years_before
 from .kb import KnowledgeBase
-from .lexicon import Cue, Lexicon
+from .lexicon import STATEMENT, Cue, Lexicon
 from .ontology import QUAD_CLASS, cameo, intensity
 from .repairs import names_before, stranded_conjuncts
 from .status import offered, status_of
@@ -154,6 +154,8 @@ class EventCoder:
                 and roles.children(c, roles.SUBJ) for c in tok.children
             ):
                 trig = Trigger(tok, DEMAND, None)  # "Human Rights Watch said the authorities must …"
+            if trig is not None and trig.cue.event_type == STATEMENT:
+                continue  # "denied the charges": a statement, and the word's general cue stays silent
             if trig is not None:
                 found.append(trig)
                 if trig.obj is not None:
@@ -210,8 +212,7 @@ class EventCoder:
         if not cues:
             return None
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        # a cue naming the modifier first: "air strike" (195) before "strike" (a labour strike, 143)
-        for cue in sorted(cues, key=lambda c: not c.objects):
+        for cue in cues:
             if not cue.objects or cue.objects & mods:
                 return Trigger(tok, cue, None)
         return None

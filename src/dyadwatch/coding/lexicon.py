@@ -17,6 +17,10 @@ KINDS = ("V", "VO", "VP", "N")
 #: verb dictionary (tools/build_cameo_cues.py; it skips every verb ours lists).
 PACKAGED = ("cues.tsv", "cues_cameo.tsv")
 FRAMES = ("", "recv", "joint")
+#: The type of a row that names a statement (a CAMEO 01 code), not an event: it matches before
+#: the word's general cue and stops it ("denied the charges" is no REJECT; "offered condolences"
+#: no AGREE), and codes nothing.
+STATEMENT = "STATEMENT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +73,17 @@ def cue_meaning(row: dict[str, str], path: str, lineno: int) -> tuple[str, str, 
     :class:`KnowledgeFileError` naming the file and line for an unknown code, type or frame."""
     table = cameo_table()
     code = (row.get("cameo") or "").strip()
+    frame = (row.get("frame") or "").strip()
+    if (row.get("type") or "").strip() == STATEMENT:
+        if not (code.startswith("01") and code.isdigit()) or frame not in FRAMES:
+            raise KnowledgeFileError(f"a {STATEMENT} row needs a CAMEO 01 code, not {code!r}", path, lineno)
+        return code, STATEMENT, None, (), frame
     if code not in table:
         raise KnowledgeFileError(f"unknown CAMEO code {code!r}", path, lineno)
     info = table[code]
     etype = (row.get("type") or "").strip() or info.plover
     if etype not in PLOVER_TYPES:
         raise KnowledgeFileError(f"unknown PLOVER type {etype!r}", path, lineno)
-    frame = (row.get("frame") or "").strip()
     if frame not in FRAMES:
         raise KnowledgeFileError(f"unknown frame {frame!r}", path, lineno)
     mode = (row.get("mode") or "").strip() or (info.mode if etype == info.plover else None)
