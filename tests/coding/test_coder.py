@@ -321,3 +321,16 @@ def test_a_yielding_action_needs_no_target(coder) -> None:  # type: ignore[no-un
 def test_a_statement_row_leaves_the_verb_s_other_objects_alone(coder) -> None:  # type: ignore[no-untyped-def]
     [entry] = _events(coder, "Japan denied entry to two Russian diplomats.")
     assert entry.event_type == "REJECT" and _countries(entry.target) == {"RUS"}
+
+
+def test_pronouns_and_possessives_take_the_subject_of_their_clause(coder) -> None:  # type: ignore[no-untyped-def]
+    [lift] = _events(coder, "Vladimir Putin said his country will not lift the ban on European pork.", "2014-02-10")
+    assert lift.event_type == "REJECT" and _countries(lift.source) == {"RUS"}
+    [free] = _events(coder, "Sri Lankan Tamil rebels said that they will release two soldiers on Monday.")
+    assert free.event_type == "RETREAT" and _countries(free.source) == {"LKA"}
+
+
+def test_event_noun_as_modifier_of_a_support_verb_s_object(coder) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, "Pakistan's prime minister launched a mediation effort between Qatar and Saudi Arabia.")
+    mediate = [e for e in events if e.event_type == "CONSULT"]
+    assert mediate and _countries(mediate[0].source) >= {"PAK"}

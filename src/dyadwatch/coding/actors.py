@@ -198,8 +198,9 @@ class ActorResolver:
             if low in PERSON_PRONOUNS:
                 p = self._clause_person(head, mentions, ctx, on) or ctx.person_before(head.i)
                 return (_with_basis(p, "coreference"),) if p else ()
-            if low in GROUP_PRONOUNS:
-                return tuple(_with_basis(a, "coreference") for a in ctx.group_before(head.i))
+            if low in GROUP_PRONOUNS:  # "Tamil rebels said they will release …": the clause's subject first
+                group = self._clause_group(head, mentions, ctx, on) or ctx.group_before(head.i)
+                return tuple(_with_basis(a, "coreference") for a in group)
             if low in ("it", "its"):
                 found = self._clause_actor(head, mentions, ctx, on) or ctx.last_collective()
                 return (_with_basis(found, "coreference"),) if found else ()
@@ -250,6 +251,24 @@ class ActorResolver:
             node = node.head
         return None
 
+    def _clause_group(
+        self, pron: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
+    ) -> tuple[Actor, ...]:
+        """"Tamil rebels said they will release …", "As Japan and South Korea approach the
+        anniversary of their normalisation": "they" is the plural subject of a governing clause
+        (every coordinated party); empty when the nearest such subject is singular."""
+        node = pron.head
+        for _ in range(5):
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i
+                    and c.pos_ != "PRON"]
+            if subj:
+                plural = subj[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj[0].children)
+                return self.resolve(subj[0], mentions, ctx, on) if plural else ()
+            if node.head.i == node.i:
+                return ()
+            node = node.head
+        return ()
+
     def _clause_actor(
         self, pron: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
     ) -> Actor | None:
@@ -284,9 +303,11 @@ class ActorResolver:
         countries = [c for m in found if m.kind in PLACE_KINDS
                      if (c := kb.country(m.text)) is not None]
         country = countries[0].iso3 if countries else None
-        poss_person = any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in head.children)
-        if country is None and poss_person and (p := ctx.last_person()) is not None:
-            country = p.country
+        poss = next((t for t in head.children if t.dep_ == "poss" and t.lower_ in ("his", "her")), None)
+        if country is None and poss is not None and mentions is not None:
+            # "Putin said his country will not lift the ban": the clause's subject first
+            p = self._clause_person(poss, mentions, ctx, on) or ctx.last_person()
+            country = p.country if p is not None else None
         titles = [t for m in found if m.kind == "title" if (t := kb.title(m.text)) is not None]
         # 1. a named person
         for m in found:
@@ -346,6 +367,8 @@ class ActorResolver:
                           "location"),)
         if agent is not None:  # "the police": a sector, its country left to the event (coder.domestic)
             return (Actor(agent.phrase, None, agent.sector, None, None, "text"),)
+        if head.lemma_.lower() in ("country", "nation") and country is not None and not countries:
+            return (self._country_actor(country, "coreference"),)  # "his country"
         # 5. countries and capitals
         out = []
         for c, m in zip(countries, [m for m in found if kb.country(m.text) is not None], strict=False):

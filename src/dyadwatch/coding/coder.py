@@ -421,7 +421,8 @@ class EventCoder:
         if not source:
             verb = roles.governing_verb(tok)
             during = tok.dep_ == "pobj" and tok.head.lower_ in DURING_PREPS and cue.frame == "joint"
-            if verb is not None and (verb.lemma_.lower() in SUPPORT_VERBS or during) and tok.dep_ in (
+            phrase = tok.head if tok.dep_ == "compound" else tok  # "launched a mediation effort"
+            if verb is not None and (verb.lemma_.lower() in SUPPORT_VERBS or during) and phrase.dep_ in (
                 "dobj", "pobj", "nsubjpass", "attr"
             ):
                 subj, passive = roles.subject_of(verb)
