@@ -278,6 +278,9 @@ def test_what_someone_must_do_is_a_demand_on_them(coder) -> None:  # type: ignor
         ("Germany opened its borders to refugees from Syria in 2015.", "AID", {"DEU"}),
         ("Russia has reinforced its troops along the border with Ukraine.", "MOBILIZE", {"RUS"}),
         ("Obama gave Russian President Vladimir Putin a stern warning.", "THREATEN", {"USA"}),
+        # "strike" is an attack, but not when what is struck is a deal
+        ("Ethiopia struck a deal with the United Nations on aid access.", "SUPPORT", {"ETH"}),
+        ("The United States deployed search-and-rescue teams to Haiti.", "AID", {"USA"}),
     ],
 )
 def test_event_nouns_and_verb_cues(coder, text: str, etype: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
@@ -303,13 +306,15 @@ def test_person_takes_the_country_of_an_apposition(coder) -> None:  # type: igno
     "The Chinese government has denied charges by the U.S. Chamber of Commerce.",
     "Putin offered his condolences to the British people.",
     "The ministry released figures showing a rise in exports to China.",
+    # nothing to code: "fight" against a disease is no assault
+    "Germany doubled its funding to fight the Ebola epidemic in West Africa.",
     # a participle describing an actor is no event of its own
     "Syrian government forces backed by Russian warplanes continued their advance.",
     # talking to the press is a statement, not a consultation
     "President Donald Trump speaks to reporters as he departs the White House.",
 ])
 def test_not_events(coder, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert all(e.event_type not in ("SUPPORT", "CONSULT", "REJECT", "AGREE") for e in _events(coder, text))
+    assert all(e.event_type not in ("SUPPORT", "CONSULT", "REJECT", "AGREE", "ASSAULT") for e in _events(coder, text))
 
 
 def test_a_yielding_action_needs_no_target(coder) -> None:  # type: ignore[no-untyped-def]

@@ -35,7 +35,7 @@ def test_user_cue_file_extends_lexicon(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "row",
     ["snub\tX\t110\t\t\t", "snub\tV\t999\t\t\t", "snub\tV\t110\tFIGHT\t\t", "snub\tVO\t110\t\t\t",
-     "deny rumour\tVO\t120\tSTATEMENT\t\t"],
+     "deny rumour\tVO\t120\tNONE\t\t"],
 )
 def test_bad_cue_rows_name_file_and_line(tmp_path: Path, row: str) -> None:
     f = tmp_path / "bad.tsv"

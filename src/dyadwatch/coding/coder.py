@@ -22,7 +22,7 @@ from . import roles
 from .actors import LOCATIVE_PREPS, PLACE_KINDS, ActorResolver, Discourse, MentionSpan, country_name
 from .dating import DatedRef, anchored, anniversary_of, is_recent, pick_time, representative_day, years_before
 from .kb import KnowledgeBase
-from .lexicon import STATEMENT, Cue, Lexicon
+from .lexicon import NO_EVENT, Cue, Lexicon
 from .ontology import QUAD_CLASS, cameo, intensity
 from .repairs import names_before, stranded_conjuncts
 from .status import offered, status_of
@@ -154,8 +154,8 @@ class EventCoder:
                 and roles.children(c, roles.SUBJ) for c in tok.children
             ):
                 trig = Trigger(tok, DEMAND, None)  # "Human Rights Watch said the authorities must …"
-            if trig is not None and trig.cue.event_type == STATEMENT:
-                continue  # "denied the charges": a statement, and the word's general cue stays silent
+            if trig is not None and trig.cue.event_type == NO_EVENT:
+                continue  # "denied the charges", "fight the epidemic": the word's general cue stays silent
             if trig is not None:
                 found.append(trig)
                 if trig.obj is not None:

@@ -17,10 +17,10 @@ KINDS = ("V", "VO", "VP", "N")
 #: verb dictionary (tools/build_cameo_cues.py; it skips every verb ours lists).
 PACKAGED = ("cues.tsv", "cues_cameo.tsv")
 FRAMES = ("", "recv", "joint")
-#: The type of a row that names a statement (a CAMEO 01 code), not an event: it matches before
-#: the word's general cue and stops it ("denied the charges" is no REJECT; "offered condolences"
-#: no AGREE), and codes nothing.
-STATEMENT = "STATEMENT"
+#: The type of a row that names no event: a statement (with its CAMEO 01 code: "denied the
+#: charges" is no REJECT, "offered condolences" no AGREE) or nothing to code (no code: "fight the
+#: epidemic" is no ASSAULT). It matches before the word's general cue, stops it, and codes nothing.
+NO_EVENT = "NONE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +74,10 @@ def cue_meaning(row: dict[str, str], path: str, lineno: int) -> tuple[str, str, 
     table = cameo_table()
     code = (row.get("cameo") or "").strip()
     frame = (row.get("frame") or "").strip()
-    if (row.get("type") or "").strip() == STATEMENT:
-        if not (code.startswith("01") and code.isdigit()) or frame not in FRAMES:
-            raise KnowledgeFileError(f"a {STATEMENT} row needs a CAMEO 01 code, not {code!r}", path, lineno)
-        return code, STATEMENT, None, (), frame
+    if (row.get("type") or "").strip() == NO_EVENT:
+        if code and not (code.startswith("01") and code.isdigit()) or frame not in FRAMES:
+            raise KnowledgeFileError(f"a {NO_EVENT} row takes a CAMEO 01 code or none, not {code!r}", path, lineno)
+        return code, NO_EVENT, None, (), frame
     if code not in table:
         raise KnowledgeFileError(f"unknown CAMEO code {code!r}", path, lineno)
     info = table[code]
