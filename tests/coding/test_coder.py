@@ -339,3 +339,10 @@ def test_event_noun_as_modifier_of_a_support_verb_s_object(coder) -> None:  # ty
     events = _events(coder, "Pakistan's prime minister launched a mediation effort between Qatar and Saudi Arabia.")
     mediate = [e for e in events if e.event_type == "CONSULT"]
     assert mediate and _countries(mediate[0].source) >= {"PAK"}
+
+
+def test_violence_with_an_unknown_perpetrator_is_an_event(coder) -> None:  # type: ignore[no-untyped-def]
+    [kidnap] = _events(coder, "A Japanese journalist was kidnapped in Syria on Monday.")
+    assert kidnap.event_type == "ASSAULT" and kidnap.source == () and _countries(kidnap.target) == {"JPN"}
+    # a subject that is no actor is not an unknown one
+    assert _events(coder, "Typhoon Mitag lashed South Korea with heavy rain and strong winds.") == []

@@ -274,6 +274,9 @@ class EventCoder:
             _countries(source)
         ) == 1:
             target = self._implied_target(etype, source, ctx)
+        subj, passive = roles.subject_of(tok) if not source and tok.pos_ != "NOUN" else (None, False)
+        if subj is not None and not passive:
+            return None  # "the typhoon killed six people": a subject that is no actor is no unknown perpetrator
         if not self._enough(etype, source, target, joint):
             return None
         if etype == "CONSULT" and target and all(a.sector == "MED" and a.person is None for a in target):
@@ -587,6 +590,8 @@ def enough_actors(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ..
         return False
     if source and target:
         return True
+    if not source and etype == "ASSAULT":
+        return True  # "two civilians were killed in Kabul": violence whose perpetrator is unknown
     if len(source) >= 2 and (joint or len(_countries(source)) >= 2 and QUAD_CLASS[etype] <= 2):
         return True  # a joint action, or several parties cooperating
     named = any(a.country and a.basis in ("text", "title") for a in source)
