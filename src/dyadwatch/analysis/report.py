@@ -75,6 +75,8 @@ def _countries(value: Any) -> str:
 
 def _who(row: Mapping[str, Any]) -> str:
     src, tgt = _countries(row.get("source_countries")), _countries(row.get("target_countries"))
+    if not src:
+        return f"(unnamed) → {tgt}"  # violence whose perpetrator the text does not name
     return f"{src} → {tgt}" if tgt else f"{src} (jointly)"
 
 

@@ -88,7 +88,7 @@ function actorsLabel(actors, countries) {
 function who(ev) {
   const s = actorsLabel(ev.source, ev.source_countries);
   const t = actorsLabel(ev.target, ev.target_countries);
-  return t ? s + " → " + t : s;
+  return t ? (s || "(unnamed)") + " → " + t : s;
 }
 
 function dateLabel(ev) {
