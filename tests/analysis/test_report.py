@@ -119,3 +119,11 @@ def test_charts_render_offline_in_headless_chromium(report: tuple[Path, str, obj
     ]
     dom = subprocess.run(args, capture_output=True, text=True, timeout=120, check=True).stdout
     assert dom.count('class="marks"') == 4  # one rendered SVG per chart
+
+
+def test_who_reads_each_kind_of_event() -> None:
+    from dyadwatch.analysis.report import _who
+
+    assert _who({"source_countries": ["JPN"], "target_countries": ["KOR"]}) == "JPN → KOR"
+    assert _who({"source_countries": ["JPN", "KOR"], "target_countries": []}) == "JPN, KOR (jointly)"
+    assert _who({"source_countries": [], "target_countries": ["JPN"]}) == "(unnamed) → JPN"
