@@ -38,6 +38,8 @@ from .quotes_vocab import (
     COMPLEMENTIZERS,
     CONTENT_PREPS,
     CONTROL_VERBS,
+    EVIDENCE_SOURCES,
+    EVIDENCE_VERBS,
     EXPLETIVE,
     EXPRESSED,
     INTENT_NOUNS,
@@ -133,6 +135,10 @@ def reported_head(cue: Token) -> Token | None:
     listed = lemma in SPEECH_VERBS or lemma in OBJECT_VERBS or lemma in INTENTION_VERBS or lemma in ATTITUDE_VERBS
     if lemma in NON_ATTRIBUTIVE and not listed:
         return None
+    if lemma in EVIDENCE_VERBS and _evidence(cue):  # "Polls show a close contest in the state"
+        found = _finite_clause(cue, need_that=False) or next(iter(roles.children(cue, ("dobj", "obj"))), None)
+        if found is not None:
+            return found
     clause = _finite_clause(cue, need_that=False)
     if clause is not None and (listed or _has_source(cue)):
         return _reduced_relative(cue, clause) or clause
@@ -165,6 +171,12 @@ def reported_head(cue: Token) -> Token | None:
                 if inner:
                     return inner[0]
     return None
+
+
+def _evidence(cue: Token) -> bool:
+    """Whether the subject of ``cue`` is a poll, study or report (:data:`EVIDENCE_SOURCES`)."""
+    subj, passive = roles.subject_of(cue)
+    return subj is not None and not passive and subj.lemma_.lower() in EVIDENCE_SOURCES
 
 
 def _reduced_relative(cue: Token, clause: Token) -> Token | None:

@@ -44,6 +44,14 @@ OBJECT_VERBS = frozenset({
     "pan", "assail", "lambaste", "rebuke", "scold", "chastise", "castigate", "berate", "deride",
     "belittle", "disparage", "tar", "attribute",
 })
+#: Verbs by which a poll, study or report states a finding ("Polls show a close contest",
+#: "a 2014 study found 31 incidents"), when their subject is one of :data:`EVIDENCE_SOURCES`.
+EVIDENCE_VERBS = frozenset({"show", "find", "indicate", "suggest", "reveal", "put", "give", "project"})
+EVIDENCE_SOURCES = frozenset({
+    "poll", "polling", "survey", "study", "report", "data", "figure", "analysis", "research", "average",
+    "audit", "review", "census", "statistic", "tally", "projection", "estimate", "forecast", "model",
+    "investigation", "inquiry", "probe", "record", "document", "assessment", "index", "sample",
+})
 #: Verbs that name something as something: the object with its complement is the content ("called
 #: the charges unsubstantiated", "branded him a liar").
 NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "deem", "term", "pronounce"})
