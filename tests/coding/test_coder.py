@@ -275,6 +275,8 @@ def test_what_someone_must_do_is_a_demand_on_them(coder) -> None:  # type: ignor
         ("The joint exercise was staged by Japanese and American troops.", "COOPERATE", {"JPN", "USA"}),
         ("DHS returned stolen artifacts to the government of Italy.", "RETREAT", {"USA"}),
         ("Police in Thailand imposed a curfew on Bangkok on Saturday.", "COERCE", {"THA"}),
+        ("Thailand imposed martial law on Tuesday.", "COERCE", {"THA"}),
+        ("Russian opposition leader Alexei Navalny started a hunger strike in prison.", "PROTEST", {"RUS"}),
         ("Germany opened its borders to refugees from Syria in 2015.", "AID", {"DEU"}),
         ("Russia has reinforced its troops along the border with Ukraine.", "MOBILIZE", {"RUS"}),
         ("Obama gave Russian President Vladimir Putin a stern warning.", "THREATEN", {"USA"}),

@@ -40,7 +40,7 @@ SUPPORT_VERBS = {
     "wage", "order", "approve", "unveil", "declare", "attend", "join", "lead", "organise",
     "organize", "sign", "conclude", "initiate", "resume", "open", "intensify", "step",
     "perform", "escalate", "renew", "continue", "undertake", "commit", "perpetrate", "execute",
-    "press", "sustain",
+    "press", "sustain", "use",
 }
 #: Sentences a date is carried past a paragraph break (news paragraphs are short).
 CARRY_ACROSS_PARAGRAPHS = 4
