@@ -348,3 +348,12 @@ def test_violence_with_an_unknown_perpetrator_is_an_event(coder) -> None:  # typ
     assert kidnap.event_type == "ASSAULT" and kidnap.source == () and _countries(kidnap.target) == {"JPN"}
     # a subject that is no actor is not an unknown one
     assert _events(coder, "Typhoon Mitag lashed South Korea with heavy rain and strong winds.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Some of them said the talks had failed.",
+    "Many of them were killed in the attack in Kabul, and most of their leaders fled.",
+    "Most of its members voted against it.",
+])
+def test_a_pronoun_inside_its_own_clause_subject_does_not_loop(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert isinstance(_events(coder, text), list)  # "some of them": the subject holds the pronoun itself

@@ -259,8 +259,8 @@ class ActorResolver:
         (every coordinated party); empty when the nearest such subject is singular."""
         node = pron.head
         for _ in range(5):
-            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i
-                    and c.pos_ != "PRON"]
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                    and not c.left_edge.i <= pron.i <= c.right_edge.i]  # not "some of them" itself
             if subj:
                 plural = subj[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj[0].children)
                 return self.resolve(subj[0], mentions, ctx, on) if plural else ()
@@ -276,8 +276,8 @@ class ActorResolver:
         nearest governing subject that is a country or body (not a person)."""
         node = pron.head
         for _ in range(5):
-            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i
-                    and c.pos_ != "PRON"]
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                    and not c.left_edge.i <= pron.i <= c.right_edge.i]
             if subj:
                 found = [a for a in self._resolve_one(subj[0], mentions, ctx, on) if not a.person]
                 if found:
