@@ -354,6 +354,7 @@ def test_violence_with_an_unknown_perpetrator_is_an_event(coder) -> None:  # typ
     "Some of them said the talks had failed.",
     "Many of them were killed in the attack in Kabul, and most of their leaders fled.",
     "Most of its members voted against it.",
+    "One of his aides said his country would not lift the ban.",
 ])
 def test_a_pronoun_inside_its_own_clause_subject_does_not_loop(coder, text: str) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(_events(coder, text), list)  # "some of them": the subject holds the pronoun itself

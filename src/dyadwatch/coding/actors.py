@@ -242,8 +242,8 @@ class ActorResolver:
             return None
         node = pron.head
         for _ in range(4):
-            subj = [c for c in node.children if c.dep_ == "nsubj" and c.i < pron.i]
-            if subj and subj[0].pos_ != "PRON":
+            subj = [c for c in node.children if c.dep_ == "nsubj" and c.right_edge.i < pron.i]
+            if subj and subj[0].pos_ != "PRON":  # not "one of his aides" itself
                 found = self._resolve_one(subj[0], mentions, ctx, on)
                 return next((a for a in found if a.person), None)
             if node.head.i == node.i:
