@@ -18,13 +18,13 @@ SLICE = 50
 
 #: (suite, metric) -> floor; "extra_rate" is a ceiling. Measured values in the comments.
 FLOORS = {
-    ("plover", "event_type_accuracy"): 0.35,  # 0.40 (coder 0.3.0; 0.26 with 0.2.0)
-    ("plover", "source_country_accuracy"): 0.58,  # 0.64
+    ("plover", "event_type_accuracy"): 0.43,  # 0.48 (2026-12-02, third stop; 0.40 at the second, 0.26 with 0.2.0)
+    ("plover", "source_country_accuracy"): 0.64,  # 0.70
     ("universalpetrarch", "found_rate"): 0.20,  # 0.256
     # a ceiling: 0.711 since events with a named source and no target stand (0.619 before)
     ("universalpetrarch", "extra_rate"): 0.75,
-    ("conflibert", "macro_f1"): 0.58,  # 0.633
-    ("case2021", "macro_f1"): 0.15,  # 0.18
+    ("conflibert", "macro_f1"): 0.61,  # 0.663
+    ("case2021", "macro_f1"): 0.17,  # 0.206
 }
 
 
@@ -48,12 +48,12 @@ def test_accuracy_floor(coder, data_dir: Path, name: str) -> None:  # type: igno
 
 
 #: The same slices with the learned sentence classifier on (Config.classifier); measured values
-#: in the comments (2026-12-02, coder 0.3.0). Its extra-event rate is worse than the rules':
+#: in the comments (2026-12-02, third stop). Its extra-event rate is worse than the rules':
 #: that is why it is off by default.
 CLASSIFIER_FLOORS = {
     ("plover", "event_type_accuracy"): 0.52,  # 0.58
-    ("plover", "source_country_accuracy"): 0.76,  # 0.84
-    ("conflibert", "macro_f1"): 0.70,  # 0.763
+    ("plover", "source_country_accuracy"): 0.76,  # 0.82 (0.84 at the second stop)
+    ("conflibert", "macro_f1"): 0.71,  # 0.771
     ("case2021", "macro_f1"): 0.40,  # 0.451
 }
 
