@@ -49,19 +49,20 @@ def direct_candidates(doc: Doc, sents: list[Span], starts: list[int], spans: lis
                       quoted: set[int]) -> list[Candidate]:
     """Candidates for the quoted spans of a document (``quoted``: every token inside marks)."""
     out: list[Candidate] = []
-    for group in _groups(doc, spans):
+    text = doc.text  # Doc.text joins every token: once per document, not per quote
+    for group in _groups(doc, text, spans):
         lo, hi = group[0].outer[0], group[-1].outer[1]
         first, last = sent_index(starts, lo), sent_index(starts, hi - 1)
         inside = {t.i for q in group for t in tokens(doc, *q.outer)}
         window = [t for t in sents[first] if t.idx < lo] + [t for t in sents[last] if t.idx >= hi]
         window += [t for t in doc[sents[first].start : sents[last].end] if lo <= t.idx < hi and t.i not in inside]
-        cue, link = _cue(doc, group, [t for t in window if t.i not in quoted], inside)
+        cue, link = _cue(doc, text, group, [t for t in window if t.i not in quoted], inside)
         if cue is None:  # "“…,” | he said." split in two, or "He said: | “…”"
             nxt = sents[last + 1] if last + 1 < len(sents) else None
             if nxt is not None and nxt.start_char - hi <= 3 and nxt[0].is_lower:
-                cue, link = _cue(doc, group, [t for t in nxt if t.i not in quoted], inside)
+                cue, link = _cue(doc, text, group, [t for t in nxt if t.i not in quoted], inside)
             elif first > 0 and sents[first - 1].text.rstrip().endswith(":") and lo - sents[first].start_char <= 2:
-                cue, link = _cue(doc, group, [t for t in sents[first - 1] if t.i not in quoted], inside)
+                cue, link = _cue(doc, text, group, [t for t in sents[first - 1] if t.i not in quoted], inside)
         flags = [] if all(q.balanced for q in group) else ["unbalanced_quotes"]
         if len(group) > 1:
             flags.append("interrupted")
@@ -75,16 +76,17 @@ def direct_candidates(doc: Doc, sents: list[Span], starts: list[int], spans: lis
                                      first, last))
                 continue
         parts = [(q.start, q.end) for q in group]
-        if cue is None and not _sentential(doc, group, inside):
+        if cue is None and not _sentential(doc, text, group, inside):
             continue  # a scare quote or a title: "the “America First” policy"
         anchor = sent_index(starts, cue.idx) if cue is not None else last
         out.append(Candidate(parts, True, cue, anchor, flags, inside, first, last))
     return out
 
 
-def _cue(doc: Doc, group: list[QuotedSpan], window: list[Token], inside: set[int]) -> tuple[Token | None, Token | None]:
+def _cue(doc: Doc, text: str, group: list[QuotedSpan], window: list[Token], inside: set[int]
+         ) -> tuple[Token | None, Token | None]:
     lo, hi = group[0].outer[0], group[-1].outer[1]
-    full = full_quote(doc.text, group[0])
+    full = full_quote(text, group[0])
     best: tuple[int, int, Token, Token | None] | None = None
     for tok in window:
         listed = cues.is_cue_verb(tok) or cues.is_according(tok)
@@ -107,14 +109,14 @@ def _cue(doc: Doc, group: list[QuotedSpan], window: list[Token], inside: set[int
     return (best[2], best[3]) if best is not None else (None, None)
 
 
-def _groups(doc: Doc, spans: list[QuotedSpan]) -> list[list[QuotedSpan]]:
+def _groups(doc: Doc, text: str, spans: list[QuotedSpan]) -> list[list[QuotedSpan]]:
     """Quotes interrupted by their attribution ("“…,” he said, “…”") form one group."""
     groups: list[list[QuotedSpan]] = []
     for q in spans:
         if groups:
             prev = groups[-1][-1]
-            gap = doc.text[prev.outer[1] : q.outer[0]]
-            before = doc.text[prev.start : prev.end].rstrip()
+            gap = text[prev.outer[1] : q.outer[0]]
+            before = text[prev.start : prev.end].rstrip()
             if (len(gap) <= 80 and "\n" not in gap and gap.strip().endswith((",", ":"))
                     and (before.endswith(",") or gap.lstrip().startswith(","))
                     and any(cues.is_cue_verb(t) for t in tokens(doc, prev.outer[1], q.outer[0]))):
@@ -135,7 +137,7 @@ def full_quote(text: str, q: QuotedSpan) -> bool:
     return inner.endswith((".", ",", "!", "?")) and len(inner.split()) >= 3
 
 
-def _sentential(doc: Doc, group: list[QuotedSpan], inside: set[int]) -> bool:
+def _sentential(doc: Doc, text: str, group: list[QuotedSpan], inside: set[int]) -> bool:
     """A quote that reads as a statement: a verb and enough words, or a whole quoted sentence."""
     if any(q.continued for q in group):
         return True
@@ -143,7 +145,7 @@ def _sentential(doc: Doc, group: list[QuotedSpan], inside: set[int]) -> bool:
     if not any(t.tag_ in FINITE for t in toks):
         return False
     n = cues.words(toks)
-    return n >= MIN_CUELESS_WORDS or (n >= 3 and full_quote(doc.text, group[0]))
+    return n >= MIN_CUELESS_WORDS or (n >= 3 and full_quote(text, group[0]))
 
 
 def trim(q: QuotedSpan, sents: list[Span], starts: list[int]) -> QuotedSpan | None:
