@@ -304,9 +304,10 @@ class ActorResolver:
                      if (c := kb.country(m.text)) is not None]
         country = countries[0].iso3 if countries else None
         poss = next((t for t in head.children if t.dep_ == "poss" and t.lower_ in ("his", "her")), None)
-        if country is None and poss is not None and mentions is not None:
+        if country is None and poss is not None:
             # "Putin said his country will not lift the ban": the clause's subject first
-            p = self._clause_person(poss, mentions, ctx, on) or ctx.last_person()
+            clause = self._clause_person(poss, mentions, ctx, on) if mentions is not None else None
+            p = clause or ctx.last_person()
             country = p.country if p is not None else None
         titles = [t for m in found if m.kind == "title" if (t := kb.title(m.text)) is not None]
         # 1. a named person
