@@ -240,6 +240,8 @@ def test_corpus_renew_efforts_article(coder, corpus_dir: Path) -> None:  # type:
         ("Ishiba hopes to visit Seoul before the end of the year.",
          "to visit Seoul before the end of the year", "hopes"),
         ("Some lawmakers expressed reservations about the deal.", "reservations about the deal", "expressed"),
+        # "call for" with a gerund
+        ("Lee called for resuming the shuttle visits this year.", "resuming the shuttle visits this year", "called for"),
         # a relative clause after a comma at the end is the writer's aside
         ("Lee acknowledged the progress on the export curbs, which Tokyo lifted in 2023.",
          "the progress on the export curbs", "acknowledged"),

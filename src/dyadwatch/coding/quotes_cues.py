@@ -144,8 +144,8 @@ def reported_head(cue: Token) -> Token | None:
         return _reduced_relative(cue, clause) or clause
     if (lemma, _particle(cue)) == ("call", "for"):
         for c in cue.children:
-            if c.lower_ == "for":
-                objs = roles.children(c, ("pobj",))
+            if c.lower_ == "for":  # "called for sanctions", "called for reducing the tax rate"
+                objs = roles.children(c, ("pobj", "pcomp"))
                 return objs[0] if objs else None
     if lemma == "accuse":  # "accused Moscow of making demands"
         for c in cue.children:

@@ -97,7 +97,8 @@ STANCE_NOUNS = {"support": {"for", "of"}, "opposition": {"to"}, "endorsement": {
                 "praise": {"for", "of"}, "view": {"on", "of", "about"}, "views": {"on", "of", "about"},
                 "position": {"on"}, "stance": {"on", "toward", "towards"}, "comments": {"on", "about"},
                 "remarks": {"on", "about"}, "concern": {"about", "over"}, "concerns": {"about", "over"},
-                "doubts": {"about", "over"}, "objection": {"to"}, "objections": {"to"}}
+                "doubts": {"about", "over"}, "objection": {"to"}, "objections": {"to"}, "call": {"for"},
+                "calls": {"for"}}
 #: Adjectives of stance: with a clause, an infinitive or a preposition they report a view
 #: ("confident that", "eager to", "critical of").
 STANCE_ADJECTIVES = {
@@ -116,7 +117,7 @@ STANCE_ADJECTIVES = {
 }
 #: Verbs whose subject is the source of a report noun they govern ("made the argument that").
 SUPPORT_VERBS = {"make", "issue", "express", "voice", "offer", "give", "repeat", "reiterate", "share",
-                 "raise", "put", "float", "air", "reaffirm"}
+                 "raise", "put", "float", "air", "reaffirm", "sound", "renew"}
 COMPLEMENTIZERS = {"that", "whether", "if"}
 #: Dependencies by which a cue governs a clause around a quoted fragment.
 MIXED_DEPS = ("ccomp", "xcomp", "dobj", "obj", "prep", "pcomp", "attr", "oprd", "acomp")
