@@ -120,6 +120,9 @@ def test_professor_with_university_gets_role_and_sector(coder) -> None:  # type:
     "Japan's leaders don't expect the '90s disputes to return, and the two countries' ministers met.",
     "The “comfort women” statue stands near the embassy in Seoul.",
     "Lee did not say that the talks had failed.",
+    # where or when something was said is not what was said
+    "Trump spoke for about five minutes.",
+    "Ishiba spoke on Fox News Sunday.",
 ])
 def test_no_quote(coder, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(coder, text) == []

@@ -168,9 +168,16 @@ def reported_head(cue: Token) -> Token | None:
         for c in cue.rights:
             if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS:
                 inner = roles.children(c, ("pobj", "pcomp"))
-                if inner:
+                if inner and not _setting(inner[0]):
                     return inner[0]
     return None
+
+
+def _setting(obj: Token) -> bool:
+    """Where or when something was said, not what: "said on Fox News Sunday", "spoke for about five
+    minutes", "said on Tuesday"."""
+    return obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "WORK_OF_ART", "FAC") or (
+        obj.head.lower_ == "on" and obj.ent_type_ in ("ORG", "PERSON") and obj.pos_ == "PROPN")
 
 
 def _evidence(cue: Token) -> bool:
