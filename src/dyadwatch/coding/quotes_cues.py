@@ -57,6 +57,8 @@ from .quotes_vocab import (
 )
 
 WORD = ("PUNCT", "SPACE")
+#: What sets a trailing or parenthetical speech verb off from the clause it reports.
+DASHES = (",", "—", "–")
 
 
 def is_cue_verb(tok: Token) -> bool:
@@ -230,9 +232,6 @@ def trailing_clause(cue: Token) -> Token | None:
     root = cue.sent.root
     return root if cue.dep_ == "parataxis" and before and after and root.i != cue.i else None
 
-
-#: What sets a trailing or parenthetical speech verb off from the clause it reports.
-DASHES = (",", "—", "–")
 
 
 def _stance(adj: Token) -> Token | None:
@@ -445,11 +444,12 @@ def object_tail(cue: Token, head: Token) -> list[Token]:
         return []
     last = max(t.i for t in head.subtree)
     out: list[Token] = []
+    own = participle_report(cue)  # "rejected a request, saying the courts …": a report of its own
     for c in cue.rights:
         if c.i <= last or c.dep_ not in TAIL_DEPS or c.dep_ == "prep" and c.lower_ in TAIL_SKIP:
             continue
-        if any(t.text in (";", ":") for t in cue.doc[last + 1 : c.i]) or c.i - 1 in participle_report(cue):
-            break  # "rejected a request, saying the courts …": the participle is a report of its own
+        if any(t.text in (";", ":") for t in cue.doc[last + 1 : c.i]) or c.i - 1 in own:
+            break
         out.extend(t for t in c.subtree)
     return _trimmed(out)
 
