@@ -80,14 +80,15 @@ class QuoteExtractor:
         if len(sentences) != len(sents):
             sentences = [_sentence(article, s, i) for i, s in enumerate(sents)]
         starts = [s.start_char for s in sents]
-        spans = [q for q in (trim(q, sents, starts) for q in find_quoted(doc.text)) if q is not None]
+        text = doc.text  # Doc.text joins every token: read once per document
+        spans = [q for q in (trim(q, text, sents, starts) for q in find_quoted(text)) if q is not None]
         quoted = quoted_tokens(doc, spans)
-        direct = direct_candidates(doc, sents, starts, spans, quoted)
+        direct = direct_candidates(doc, text, sents, starts, spans, quoted)
         used = {c.cue.i for c in direct if c.cue is not None}
         covered = set().union(*(c.content for c in direct)) if direct else set()
         mentions = self.resolver.mentions(doc)
         indirect = self._indirect(sents, quoted, used, covered, mentions)
-        labelled = self._labelled(doc, sents, quoted, used)
+        labelled = self._labelled(doc, text, sents, quoted, used)
         taken = set().union(*(c.content for c in labelled)) if labelled else set()
         indirect = [c for c in indirect if c.cue is None or c.cue.i not in taken] + labelled
         cands = sorted(direct + indirect, key=lambda c: c.parts[0][0])
@@ -135,11 +136,10 @@ class QuoteExtractor:
         return [c for c in out if c.cue is None or cues.is_speech(c.cue)
                 or not any(o is not c and c.cue.i in o.content for o in out)]
 
-    def _labelled(self, doc: Doc, sents: list[Span], quoted: set[int], used: set[int]) -> list[Candidate]:
+    def _labelled(self, doc: Doc, text: str, sents: list[Span], quoted: set[int], used: set[int]) -> list[Candidate]:
         """"PENCE: Well, look, …" (a transcript) and "Pence: Flowers won't be at debate" (a
         headline): a name and a colon open a line, the rest of the line is what the name says."""
         out: list[Candidate] = []
-        text = doc.text  # Doc.text joins every token: once, not per sentence
         for index, sent in enumerate(sents):
             if text[: sent.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
                 continue  # only at the start of a line

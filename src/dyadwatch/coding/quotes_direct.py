@@ -45,11 +45,11 @@ class Candidate:
     last: int = -1
 
 
-def direct_candidates(doc: Doc, sents: list[Span], starts: list[int], spans: list[QuotedSpan],
+def direct_candidates(doc: Doc, text: str, sents: list[Span], starts: list[int], spans: list[QuotedSpan],
                       quoted: set[int]) -> list[Candidate]:
-    """Candidates for the quoted spans of a document (``quoted``: every token inside marks)."""
+    """Candidates for the quoted spans of a document (``text``: its text, read once, since
+    Doc.text joins every token; ``quoted``: every token inside marks)."""
     out: list[Candidate] = []
-    text = doc.text  # Doc.text joins every token: once per document, not per quote
     for group in _groups(doc, text, spans):
         lo, hi = group[0].outer[0], group[-1].outer[1]
         first, last = sent_index(starts, lo), sent_index(starts, hi - 1)
@@ -148,11 +148,10 @@ def _sentential(doc: Doc, text: str, group: list[QuotedSpan], inside: set[int]) 
     return n >= MIN_CUELESS_WORDS or (n >= 3 and full_quote(text, group[0]))
 
 
-def trim(q: QuotedSpan, sents: list[Span], starts: list[int]) -> QuotedSpan | None:
-    """An unbalanced quote is cut to the sentence of its only mark."""
+def trim(q: QuotedSpan, text: str, sents: list[Span], starts: list[int]) -> QuotedSpan | None:
+    """An unbalanced quote is cut to the sentence of its only mark (``text``: the document's)."""
     if q.balanced or not sents:
         return q
-    text = sents[0].doc.text
     if q.open_at is not None:
         start, end = q.start, min(q.end, sents[sent_index(starts, q.open_at)].end_char)
     else:
