@@ -205,22 +205,14 @@ def test_target_named_within_the_verb_phrase(coder, text: str, target: set[str])
         ("Pakistan-based groups have launched cyber warfare against India.", "ASSAULT"),
         ("Guyana has established diplomatic relations with San Marino.", "SUPPORT"),
         ("Sudan declared a cessation of hostilities with the rebels in Darfur.", "RETREAT"),
-    ],
-)
-def test_more_verb_object_cues(coder, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
-    assert etype in {e.event_type for e in _events(coder, text)}
-
-
-@pytest.mark.parametrize(
-    ("text", "etype"),
-    [
+        # material cooperation
         ("The United States returned two paintings to the government of Brazil.", "RETREAT"),
         ("Mexico decided to grant political asylum to Evo Morales.", "AID"),
         ("EU and UN hand over medical supplies to the Nigerian Government.", "AID"),
         ("Afghan intelligence officials shared evidence with their Pakistani counterparts.", "COOPERATE"),
     ],
 )
-def test_material_cooperation_cues(coder, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+def test_more_verb_object_cues(coder, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
     assert etype in {e.event_type for e in _events(coder, text)}
 
 
