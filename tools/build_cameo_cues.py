@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from dyadwatch.coding.lexicon import read_cues  # noqa: E402
 from dyadwatch.coding.ontology import cameo_table  # noqa: E402
 from built_tables import write_or_check  # noqa: E402  (tools/built_tables.py)
 
@@ -131,10 +132,9 @@ def main() -> None:
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--source", type=Path, default=SOURCE)
     args = ap.parse_args()
-    hand_text = (ROOT / "src" / "dyadwatch" / "data" / "cues.tsv").read_text(encoding="utf-8")
-    hand = {verb for ln in hand_text.splitlines()[1:] if ln and not ln.startswith("#")
-            and ln.split("\t")[1:2] != ["N"]  # verbs only: "raid" N is no verb row
-            for verb in ln.split("\t")[0].split()[0].split("/")}
+    hand_path = ROOT / "src" / "dyadwatch" / "data" / "cues.tsv"
+    # the verbs our table lists, read as the coder reads them ("raid" N is no verb row)
+    hand = {c.lemma for c in read_cues(hand_path.read_text(encoding="utf-8"), str(hand_path)) if c.kind != "N"}
     text = args.source.read_text(encoding="utf-8", errors="replace")
     table = render(rows(text, hand))
     write_or_check(OUT, table, "tools/build_cameo_cues.py", args.check)

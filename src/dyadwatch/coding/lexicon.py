@@ -52,13 +52,13 @@ class Lexicon:
         cues: list[Cue] = []
         for name in PACKAGED:
             packaged = resources.files("dyadwatch.data").joinpath(name)
-            cues.extend(_read(packaged.read_text(encoding="utf-8"), f"dyadwatch/data/{name}"))
+            cues.extend(read_cues(packaged.read_text(encoding="utf-8"), f"dyadwatch/data/{name}"))
         for path in extra_files:
             try:
                 text = Path(path).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise KnowledgeFileError(f"cannot read cue file: {exc}", str(path)) from exc
-            cues.extend(_read(text, str(path)))
+            cues.extend(read_cues(text, str(path)))
         verbs: dict[str, list[Cue]] = {}
         nouns: dict[str, list[Cue]] = {}
         for cue in cues:
@@ -90,7 +90,8 @@ def cue_meaning(row: dict[str, str], path: str, lineno: int) -> tuple[str, str, 
     return code, etype, mode, info.contexts, frame
 
 
-def _read(text: str, path: str) -> Iterable[Cue]:
+def read_cues(text: str, path: str) -> Iterable[Cue]:
+    """The rows of one cue table (``path`` names it in errors), one :class:`Cue` per lemma."""
     lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
     if not lines:
         return
