@@ -224,13 +224,12 @@ def trailing_clause(cue: Token) -> Token | None:
     if _finite_clause(cue, need_that=False) is not None or not roles.children(cue, roles.SUBJ):
         return None
     inner = [t.i for t in cue.subtree if t.pos_ not in WORD]
-    doc, head = cue.doc, cue.head
-    before = inner[0] > cue.sent.start and doc[inner[0] - 1].text in DASHES
+    doc, head, sent = cue.doc, cue.head, cue.sent  # Token.sent searches the Doc: once
+    before = inner[0] > sent.start and doc[inner[0] - 1].text in DASHES
     if head.i < cue.i and head.pos_ in ("VERB", "AUX"):
         return head if before else None
-    after = inner[-1] + 1 < cue.sent.end and doc[inner[-1] + 1].text in DASHES
-    root = cue.sent.root
-    return root if cue.dep_ == "parataxis" and before and after and root.i != cue.i else None
+    after = inner[-1] + 1 < sent.end and doc[inner[-1] + 1].text in DASHES
+    return sent.root if cue.dep_ == "parataxis" and before and after and sent.root.i != cue.i else None
 
 
 
