@@ -7,6 +7,7 @@ not in this repository): put ``text/`` and ``attributions/`` in a folder and run
 
     .venv/bin/python tools/dev/polnear_misses.py FOLDER            # figures and cue counts
     .venv/bin/python tools/dev/polnear_misses.py FOLDER --show 40  # 40 misses with their sentence
+    .venv/bin/python tools/dev/polnear_misses.py FOLDER --show 40 --boundary  # only boundary errors
     .venv/bin/dyadwatch eval polnear --data FOLDER                 # the same figures as the test
 """
 
@@ -33,6 +34,7 @@ def main() -> None:
     ap.add_argument("folder", type=Path)
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--spurious", action="store_true", help="show predictions matching no gold")
+    ap.add_argument("--boundary", action="store_true", help="show only misses a prediction overlaps")
     args = ap.parse_args()
     coder = Coder(Config())
     extractor = QuoteExtractor(coder.coder.resolver, coder.config)
@@ -53,11 +55,11 @@ def main() -> None:
                 continue
             cue = " ".join(item.text[a:b] for a, b in g.cue).lower() if g.cue else "-"
             missed_cues[cue] += 1
-            if shown < args.show and not args.spurious:
+            best = max((jaccard(g_sets[gi], p) for p in p_sets), default=0)
+            if shown < args.show and not args.spurious and (best > 0 or not args.boundary):
                 shown += 1
                 lo = min(a for a, _ in g.content + g.cue + g.source)
                 hi = max(b for _, b in g.content + g.cue + g.source)
-                best = max((jaccard(g_sets[gi], p) for p in p_sets), default=0)
                 src = " ".join(item.text[a:b] for a, b in g.source)
                 content = " | ".join(item.text[a:b] for a, b in g.content)
                 print(f"MISS cue={cue!r} src={src!r} overlap={best:.2f}\n   {item.text[lo:hi]!r}\n   C: {content!r}")
