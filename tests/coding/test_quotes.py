@@ -248,6 +248,13 @@ def test_corpus_renew_efforts_article(coder, corpus_dir: Path) -> None:  # type:
         # a relative clause after a comma at the end is the writer's aside
         ("Lee acknowledged the progress on the export curbs, which Tokyo lifted in 2023.",
          "the progress on the export curbs", "acknowledged"),
+        # a clause of when (or as, although) after the object is the report's setting, not its content
+        ("Lee hailed the deal as a turning point when he met Ishiba in Tokyo.", "the deal as a turning point", "hailed"),
+        # a noun the parser coordinated with the cue is a second object
+        ("The minister emphasized regional stability, and a need to restore the shuttle visits.",
+         "regional stability, and a need to restore the shuttle visits", "emphasized"),
+        # verbs of verbal attack and of playing down report through their object
+        ("The ministry downplayed the risk of a new trade dispute.", "the risk of a new trade dispute", "downplayed"),
     ],
 )
 def test_object_reports(coder, text: str, quote: str, cue: str) -> None:  # type: ignore[no-untyped-def]
@@ -285,3 +292,19 @@ def test_clauses_coordinated_before_a_trailing_cue_are_one_report(coder) -> None
     added = [q for q in _quotes(coder, text) if q.cue == "added"]
     assert [q.quote for q in added] == [
         "Seoul had asked Tokyo to lift the curbs before the summit, but the ministry rejected that request"]
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # "remains" governs the quoted words too, but the speech verb is the cue
+    ('Kim said there remains a "deep gap in trust between the capitals," and urged patience.',
+     'there remains a "deep gap in trust between the capitals'),
+    # a second clause hung from the cue belongs to a partial quote's report too
+    ("The envoy said Seoul has “deep respect” for the treaty and his blunt comment was instead an expression of "
+     "frustration with the pace the talks have taken.",
+     "Seoul has “deep respect” for the treaty and his blunt comment was instead an expression of frustration with "
+     "the pace the talks have taken"),
+])
+def test_partial_quote_gives_the_whole_report(coder, text: str, quote: str) -> None:  # type: ignore[no-untyped-def]
+    q = _one(coder, text)
+    assert (q.quote, q.cue, q.direct) == (quote, "said", False)
+    assert "partial_quote" in q.flags

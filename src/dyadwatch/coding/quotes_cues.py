@@ -445,12 +445,29 @@ def object_tail(cue: Token, head: Token) -> list[Token]:
     out: list[Token] = []
     own = participle_report(cue)  # "rejected a request, saying the courts …": a report of its own
     for c in cue.rights:
+        if c.dep_ == "conj" and c.i > last and _coordinated_object(c, head):
+            out.extend(cue.doc[last + 1 : min(t.i for t in c.subtree)])
+            out.extend(c.subtree)
+            last = max(t.i for t in c.subtree)
+            continue
         if c.i <= last or c.dep_ not in TAIL_DEPS or c.dep_ == "prep" and c.lower_ in TAIL_SKIP:
             continue
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.i < c.i for m in c.children):
+            continue  # "… when he ran for the White House", "as Trump consolidates …": the report's setting
         if any(t.text in (";", ":") for t in cue.doc[last + 1 : c.i]) or c.i - 1 in own:
             break
         out.extend(t for t in c.subtree)
     return _trimmed(out)
+
+
+def _coordinated_object(c: Token, obj: Token) -> bool:
+    """"emphasizing economic fairness, and a need to …", "mentioned refinancing loans and forcing
+    universities to …": a noun (or, after a gerund object, a gerund) the parser coordinated with
+    the cue is a second object."""
+    if roles.children(c, roles.SUBJ):
+        return False
+    gerund = min(obj.subtree, key=lambda t: t.i).tag_ == "VBG"
+    return c.pos_ in ("NOUN", "PROPN") or (gerund and c.tag_ == "VBG")
 
 
 def _beside(cue: Token, first: Token) -> list[Token]:

@@ -68,6 +68,8 @@ def direct_candidates(doc: Doc, text: str, sents: list[Span], starts: list[int],
             flags.append("interrupted")
         if cue is not None and link is not None and not cues.is_according(cue):
             toks = cues.content_tokens(link, exclude={cue.i})
+            own = {t.i for t in toks}  # "said Trump has “enormous respect” … and his comment was …"
+            toks += [t for t in cues.object_tail(cue, link) if t.i not in own]
             if cues.words([t for t in toks if t.i not in inside]) >= 2 and cue not in toks:
                 if any(c.cue is cue and c.content >= {t.i for t in toks} for c in out):
                     continue  # a second fragment of a clause already taken
@@ -87,7 +89,7 @@ def _cue(doc: Doc, text: str, group: list[QuotedSpan], window: list[Token], insi
          ) -> tuple[Token | None, Token | None]:
     lo, hi = group[0].outer[0], group[-1].outer[1]
     full = full_quote(text, group[0])
-    best: tuple[int, int, Token, Token | None] | None = None
+    best: tuple[int, int, int, Token, Token | None] | None = None
     for tok in window:
         listed = cues.is_cue_verb(tok) or cues.is_according(tok)
         if not listed and tok.pos_ != "VERB":
@@ -103,10 +105,10 @@ def _cue(doc: Doc, text: str, group: list[QuotedSpan], window: list[Token], insi
         dist = lo - tok.idx if tok.idx < lo else max(tok.idx - hi, 0)
         if lo <= tok.idx < hi:
             dist = 0  # the attribution between the parts of an interrupted quote
-        key = (0 if link is not None else 1, dist)
-        if best is None or key < best[:2]:
+        key = (0 if link is not None else 1, 0 if listed else 1, dist)
+        if best is None or key < best[:3]:
             best = (*key, tok, link)
-    return (best[2], best[3]) if best is not None else (None, None)
+    return (best[3], best[4]) if best is not None else (None, None)
 
 
 def _groups(doc: Doc, text: str, spans: list[QuotedSpan]) -> list[list[QuotedSpan]]:

@@ -43,6 +43,7 @@ OBJECT_VERBS = frozenset({
     "forecast", "estimate", "pitch", "float", "link", "compare", "liken", "paint", "fault", "knock",
     "pan", "assail", "lambaste", "rebuke", "scold", "chastise", "castigate", "berate", "deride",
     "belittle", "disparage", "tar", "attribute",
+    "attack", "grill", "downplay", "insult", "taunt", "smear", "shame", "demean", "exhort", "debate", "publish", "recite",
 })
 #: Verbs by which a poll, study or report states a finding ("Polls show a close contest",
 #: "a 2014 study found 31 incidents"), when their subject is one of :data:`EVIDENCE_SOURCES`.
