@@ -96,6 +96,16 @@ def test_quote_continued_in_the_next_sentence_joins_it(coder) -> None:  # type: 
     assert q.speaker is not None and q.speaker.person == "Lee Jae-myung"
 
 
+def test_quote_continued_where_the_parser_kept_one_sentence_joins_it(coder) -> None:  # type: ignore[no-untyped-def]
+    # with doubled single quotes the parser keeps "… said X. ''…''" as one sentence: the second
+    # quote finds the same cue, and is the same quote
+    text = ("''This is not reform,'' said Douglas Holtz, an economist who served at the budget office. "
+            "''It is a tax increase. It adds complexity.''")
+    q = _one(coder, text)
+    assert q.quote == "This is not reform, It is a tax increase. It adds complexity."
+    assert "continued" in q.flags and q.speaker_text == "Douglas Holtz"
+
+
 def test_partial_quote_gives_the_reported_clause(coder) -> None:  # type: ignore[no-untyped-def]
     q = _one(coder, "Lee said the summit had opened “a new chapter” for both nations.")
     assert q.quote == "the summit had opened “a new chapter” for both nations"

@@ -176,7 +176,7 @@ class QuoteExtractor:
             ctx.begin_sentence()
             self.speakers.remember(sent, mentions, ctx, memory, quoted, pub)
             for cand in by_anchor.get(index, []):
-                if cand.cue is None and _continue(cand, done):
+                if _continue(cand, done):
                     continue  # the next sentences of a quote: the same quote
                 date, basis = self._date(cand, sent, pub, quoted)
                 flags = list(cand.flags)
@@ -268,6 +268,9 @@ def _continue(cand: Candidate, done: list[tuple[Candidate, Speaker, str | None, 
     prev, speaker, *_rest, flags = done[-1]
     if not prev.direct or prev.cue is None or speaker.actor is None:
         return False
+    if cand.cue is not None and cand.cue.i != prev.cue.i:
+        return False  # a quote with a cue of its own; the same cue: the parser did not split '… said X. “…”'
+
     if prev.parts[-1][1] > cand.parts[0][0] or cand.first - max(prev.anchor, prev.last) > 1:
         return False
     prev.parts.extend(cand.parts)

@@ -71,7 +71,7 @@ def direct_candidates(doc: Doc, text: str, sents: list[Span], starts: list[int],
             own = {t.i for t in toks}  # "said Trump has “enormous respect” … and his comment was …"
             toks += [t for t in cues.object_tail(cue, link) if t.i not in own]
             if cues.words([t for t in toks if t.i not in inside]) >= 2 and cue not in toks:
-                if any(c.cue is cue and c.content >= {t.i for t in toks} for c in out):
+                if any(c.cue is not None and c.cue.i == cue.i and c.content >= {t.i for t in toks} for c in out):
                     continue  # a second fragment of a clause already taken
                 anchor = sent_index(starts, cue.idx)  # a partial quote inside a reported clause
                 out.append(Candidate(runs(toks), False, cue, anchor, flags + ["partial_quote"], {t.i for t in toks},
