@@ -106,6 +106,14 @@ def test_quote_continued_where_the_parser_kept_one_sentence_joins_it(coder) -> N
     assert "continued" in q.flags and q.speaker_text == "Douglas Holtz"
 
 
+def test_short_quote_opening_a_paragraph_stands_as_a_sentence(coder) -> None:  # type: ignore[no-untyped-def]
+    # a one-word first part after a line break still takes the cue between the parts
+    text = '"We expect more visits," Lee said.\n\n"That," he added, "would help both economies."'
+    quotes = _quotes(coder, text)
+    assert [(q.quote, q.cue) for q in quotes] == [("We expect more visits", "said"),
+                                                 ("That, would help both economies.", "added")]
+
+
 def test_partial_quote_gives_the_reported_clause(coder) -> None:  # type: ignore[no-untyped-def]
     q = _one(coder, "Lee said the summit had opened “a new chapter” for both nations.")
     assert q.quote == "the summit had opened “a new chapter” for both nations"

@@ -132,7 +132,7 @@ def full_quote(text: str, q: QuotedSpan) -> bool:
     """A quote standing as a sentence, not a quoted name or phrase: after a colon, a comma or a
     line start, or ending with its own punctuation ("…,”", "….”")."""
     lo = q.outer[0]
-    before = text[max(0, lo - 3) : lo].rstrip()
+    before = text[max(0, lo - 3) : lo].rstrip(" \t")
     if not before or before.endswith((":", ",", "\n")):
         return True
     inner = text[q.start : q.end].rstrip()
