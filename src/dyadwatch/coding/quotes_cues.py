@@ -342,6 +342,10 @@ def source_of(cue: Token) -> Token | None:
         return None
     node = cue.head if cue.pos_ == "ADJ" else cue
     own = roles.children(node, roles.SUBJ)
+    if not own and cue.tag_ == "VBG" and cue.head.i > cue.i and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+        earlier = _previous_subject(cue)  # "Trump said, adding later, “…”" with "adding" hung from the quote
+        if earlier is not None:
+            return earlier
     if own and own[0].lower_ in roles.RELATIVE:
         return own[0]  # "Ishiba, who said …": the pronoun, resolved to its antecedent later
     subj, passive = roles.subject_of(node)
@@ -358,6 +362,17 @@ def source_of(cue: Token) -> Token | None:
     if subj is not None and subj.lower_ in EXPLETIVE and subj.dep_ in ("nsubjpass", "expl"):
         return None
     return subj
+
+
+def _previous_subject(tok: Token) -> Token | None:
+    """The subject of the nearest verb before ``tok`` in its sentence."""
+    start = tok.sent.start
+    for t in reversed(tok.doc[start : tok.i]):
+        if t.pos_ in ("VERB", "AUX"):
+            own = roles.children(t, roles.SUBJ)
+            if own:
+                return own[0]
+    return None
 
 
 def content_tokens(head: Token, exclude: Collection[int] = ()) -> list[Token]:

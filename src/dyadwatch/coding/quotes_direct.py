@@ -59,7 +59,7 @@ def direct_candidates(doc: Doc, text: str, sents: list[Span], starts: list[int],
         cue, link = _cue(doc, text, group, [t for t in window if t.i not in quoted], inside)
         if cue is None:  # "“…,” | he said." split in two, or "He said: | “…”"
             nxt = sents[last + 1] if last + 1 < len(sents) else None
-            if nxt is not None and nxt.start_char - hi <= 3 and nxt[0].is_lower:
+            if nxt is not None and nxt.start_char - hi <= 3 and (nxt[0].is_lower or _bare_attribution(nxt)):
                 cue, link = _cue(doc, text, group, [t for t in nxt if t.i not in quoted], inside)
             elif first > 0 and sents[first - 1].text.rstrip().endswith(":") and lo - sents[first].start_char <= 2:
                 cue, link = _cue(doc, text, group, [t for t in sents[first - 1] if t.i not in quoted], inside)
@@ -85,6 +85,22 @@ def direct_candidates(doc: Doc, text: str, sents: list[Span], starts: list[int],
     return out
 
 
+def _introduces(tok: Token, lo: int) -> bool:
+    """A participle of saying after a comma with only adverbs and punctuation between it and the
+    quote at ``lo`` (the parser often hangs it from the quoted clause instead)."""
+    if tok.tag_ != "VBG" or tok.idx >= lo or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return False
+    return all(t.pos_ in ("PUNCT", "ADV", "SPACE") for t in tok.doc[tok.i + 1 :] if t.idx < lo)
+
+
+def _bare_attribution(sent: Span) -> bool:
+    """"“…?” | Vitter demanded.": a short sentence that is only a speaker and a cue verb (the
+    parser split it from the quote before it)."""
+    root = sent.root
+    return (cues.is_cue_verb(root) and cues.words(list(sent)) <= 8
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj") for c in root.children))
+
+
 def _cue(doc: Doc, text: str, group: list[QuotedSpan], window: list[Token], inside: set[int]
          ) -> tuple[Token | None, Token | None]:
     lo, hi = group[0].outer[0], group[-1].outer[1]
@@ -105,7 +121,10 @@ def _cue(doc: Doc, text: str, group: list[QuotedSpan], window: list[Token], insi
         dist = lo - tok.idx if tok.idx < lo else max(tok.idx - hi, 0)
         if lo <= tok.idx < hi:
             dist = 0  # the attribution between the parts of an interrupted quote
-        key = (0 if link is not None else 1, 0 if listed else 1, dist)
+        if link is None and listed and _introduces(tok, lo):
+            key = (0, 0, dist)  # "…, adding later, “…”": the participle right before the quote
+        else:
+            key = (0 if link is not None else 1, 0 if listed else 1, dist)
         if best is None or key < best[:3]:
             best = (*key, tok, link)
     return (best[3], best[4]) if best is not None else (None, None)
@@ -121,11 +140,18 @@ def _groups(doc: Doc, text: str, spans: list[QuotedSpan]) -> list[list[QuotedSpa
             before = text[prev.start : prev.end].rstrip()
             if (len(gap) <= 80 and "\n" not in gap and gap.strip().endswith((",", ":"))
                     and (before.endswith(",") or gap.lstrip().startswith(","))
-                    and any(cues.is_cue_verb(t) for t in tokens(doc, prev.outer[1], q.outer[0]))):
+                    and _one_report(tokens(doc, prev.outer[1], q.outer[0]))):
                 groups[-1].append(q)
                 continue
         groups.append([q])
     return groups
+
+
+def _one_report(gap: list[Token]) -> bool:
+    """The words between two quotes hold a cue, and not a second one after a comma ("“…,” Trump
+    said, adding later, “…”": the second quote is what he added)."""
+    found = [t for t in gap if cues.is_cue_verb(t)]
+    return bool(found) and not any(t.i > found[0].i and t.i > 0 and t.doc[t.i - 1].text == "," for t in found[1:])
 
 
 def full_quote(text: str, q: QuotedSpan) -> bool:
