@@ -28,6 +28,10 @@ def _quoted(text: str) -> list[str]:
         # nested quotes: only the outer one
         ("“He told me ‘never again’ in Tokyo,” Lee said.", ["He told me ‘never again’ in Tokyo,"]),
         ("‘He called it a “new era” of ties,’ Lee said.", ["He called it a “new era” of ties,"]),
+        # a straight mark set off by spaces closes the quote left open (after a nested one)...
+        ("\"I dislike the phrase 'shuttle diplomacy,' \" Lee told the group.", ["I dislike the phrase 'shuttle diplomacy,'"]),
+        # ...and is nothing when no quote is open
+        ('A lone " mark in a line.', []),
     ],
 )
 def test_quoted_spans(text: str, expected: list[str]) -> None:

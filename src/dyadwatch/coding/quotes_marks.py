@@ -6,7 +6,8 @@ Pure string rules (no parser), one line (paragraph) at a time:
   style): straight ``'`` and curly ``‘ ’``.
 * A mark is an *opener* when it follows a line start, a space, a bracket or a dash and is followed
   by a non-space; a *closer* when it follows a non-space and is followed by a space, punctuation
-  or the line end. The glyph decides only where the position does not (``“`` opens, ``”`` closes).
+  or the line end. The glyph decides only where the position does not (``“`` opens, ``”`` closes);
+  a straight double mark between spaces closes a quote left open and is otherwise ignored.
 * A single mark between two letters or digits is an apostrophe (``don't``, ``Japan's``,
   ``Ishiba’s``), so is an elision before a number (``'90s``, ``’19``). A single closer right
   after an ``s`` and followed by a lower-case word (``the countries' leaders``) is taken as a
@@ -65,7 +66,7 @@ class QuotedSpan:
 class _Mark:
     at: int
     kind: Kind
-    role: Literal["open", "close"]
+    role: Literal["open", "close", "either"]
     possessive: bool = False  # a single closer that may be a plural possessive ("countries' ")
 
 
@@ -130,8 +131,10 @@ def _marks(text: str, lo: int, hi: int) -> list[_Mark]:
             role = "close"
         elif glyph is not None:
             role = glyph
+        elif kind == "double" and prev.isspace() and nxt.isspace():
+            role = "either"  # "… the term 'outreach,' " he told": closes a quote left open, else nothing
         else:
-            continue  # a straight mark standing alone or glued on both sides: no evidence
+            continue  # a straight mark glued on both sides: no evidence
         possessive = (
             kind == "single" and role == "close" and prev in "sS" and i + 2 < hi and nxt == " "
             and (text[i + 2].islower() or text[i + 2].isdigit())
@@ -146,6 +149,8 @@ def _pair(text: str, lo: int, hi: int, marks: list[_Mark]) -> tuple[list[QuotedS
     open_mark: _Mark | None = None
     floor = lo  # a stray closer's quote starts after the last quote of the line
     for n, mark in enumerate(marks):
+        if mark.role == "either" and (open_mark is None or open_mark.kind != mark.kind):
+            continue
         if open_mark is None:
             if mark.role == "open":
                 open_mark = mark
@@ -155,7 +160,7 @@ def _pair(text: str, lo: int, hi: int, marks: list[_Mark]) -> tuple[list[QuotedS
             continue
         if mark.kind != open_mark.kind:
             continue  # a nested quote of the other kind
-        if mark.role == "close":
+        if mark.role in ("close", "either"):
             if mark.possessive and any(m.kind == mark.kind and m.role == "close" for m in marks[n + 1 :]):
                 continue  # "the countries' leaders" inside a quote closed further on
             spans.append(_span(text, open_mark.at + 1, mark.at, mark.kind, open_mark.at, mark.at))
