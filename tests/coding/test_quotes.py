@@ -133,6 +133,17 @@ def test_participle_of_saying_between_two_quotes_opens_the_second(coder) -> None
         ("The alliance is costing us a fortune, and we are spending a lot of money.", "adding", "Ishiba")]
 
 
+def test_cue_ending_a_paragraph_covers_what_the_paragraph_said_before(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Lee met Ishiba on Monday, his office said.\n\n"
+            "The ferry line reopened in March. Bookings have doubled since then, the operator said.")
+    quotes = _quotes(coder, text)
+    # the first paragraph's report stops at its own sentence; the second covers both sentences
+    assert [(q.quote, q.cue) for q in quotes] == [
+        ("Lee met Ishiba on Monday", "said"),
+        ("The ferry line reopened in March. Bookings have doubled since then", "said")]
+    assert len(quotes[1].sentence_ids) == 2
+
+
 def test_partial_quote_gives_the_reported_clause(coder) -> None:  # type: ignore[no-untyped-def]
     q = _one(coder, "Lee said the summit had opened “a new chapter” for both nations.")
     assert q.quote == "the summit had opened “a new chapter” for both nations"

@@ -87,7 +87,7 @@ class QuoteExtractor:
         used = {c.cue.i for c in direct if c.cue is not None}
         covered = set().union(*(c.content for c in direct)) if direct else set()
         mentions = self.resolver.mentions(doc)
-        indirect = self._indirect(sents, quoted, used, covered, mentions)
+        indirect = self._indirect(text, sents, quoted, used, covered, mentions)
         labelled = self._labelled(doc, text, sents, quoted, used)
         taken = set().union(*(c.content for c in labelled)) if labelled else set()
         indirect = [c for c in indirect if c.cue is None or c.cue.i not in taken] + labelled
@@ -95,7 +95,7 @@ class QuoteExtractor:
         return self._resolve(article, doc, sents, sentences, cands, quoted, mentions)
 
     # -- indirect speech ---------------------------------------------------------------------
-    def _indirect(self, sents: list[Span], quoted: set[int], used: set[int], covered: set[int],
+    def _indirect(self, text: str, sents: list[Span], quoted: set[int], used: set[int], covered: set[int],
                   mentions: dict[int, MentionSpan]) -> list[Candidate]:
         out: list[Candidate] = []
         for index, sent in enumerate(sents):
@@ -124,6 +124,8 @@ class QuoteExtractor:
                     skip |= cues.next_report(head)
                     reported = cues.content_tokens(head, exclude=skip) + cues.object_tail(tok, head)
                     toks = [t for t in cues.without_aside(reported) if sent.start <= t.i < sent.end]
+                    if toks and toks[-1].i < tok.i:  # "… . An acre can convert 156 tons, he said"
+                        toks = _paragraph_before(text, sents, index, quoted) + toks
                 else:
                     continue
                 content = {t.i for t in toks}
@@ -251,6 +253,21 @@ class QuoteExtractor:
             coder_version=self.config.coder_version,
         )
         return Attribution(quote, tuple(parts), _cue_span(cand.cue), speaker.span)
+
+
+def _paragraph_before(text: str, sents: list[Span], index: int, quoted: set[int]) -> list[Token]:
+    """The sentences before ``index`` in its paragraph, back to one with a quote, a cue or a
+    colon: a report whose cue ends it ("The trees soak up carbon. An acre can convert 156 tons,
+    he said") covers what the paragraph said before it (as PolNeAR annotates)."""
+    out: list[Token] = []
+    for k in range(index - 1, -1, -1):
+        prev, cur = sents[k], sents[k + 1]
+        if "\n" in text[prev.end_char - 1 : cur.start_char] or "\n" in text[prev.start_char : prev.end_char].strip():
+            break
+        if any(t.i in quoted or cues.is_cue_verb(t) or cues.is_according(t) or t.text == ":" for t in prev):
+            break
+        out = [t for t in prev if t.pos_ != "SPACE"] + out
+    return out
 
 
 def _sentence(article: Article, sent: Span, index: int) -> Sentence:
