@@ -140,6 +140,16 @@ def test_named_source_without_a_target_is_an_event(coder) -> None:  # type: igno
     assert _events(coder, "It rejected the decision on Monday.") == []
 
 
+def test_source_acting_alone_needs_a_country_or_a_person(coder) -> None:  # type: ignore[no-untyped-def]
+    # a source with a country, however found, may act without a target
+    [reject] = _events(coder, "The Supreme Court of India refused to lift the ban on Monday.")
+    assert reject.event_type == "REJECT" and _countries(reject.source) == {"IND"} and reject.target == ()
+    # a named person is an actor even where the text gives no country
+    [resign] = _events(coder, "President Sooronbai Jeenbekov resigned on Thursday.")
+    assert resign.event_type == "RETREAT" and resign.source[0].country is None
+    assert resign.source[0].name == "Sooronbai Jeenbekov"
+
+
 def test_offered_withdrawal_is_an_intent_to_yield(coder) -> None:  # type: ignore[no-untyped-def]
     [offer] = _events(coder, "Pakistan is willing to withdraw its troops from Kashmir.")
     assert (offer.event_type, offer.cameo_root, offer.status) == ("AGREE", "03", "future")

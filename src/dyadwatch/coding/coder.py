@@ -584,17 +584,19 @@ def event_confidence(base: float, actors: tuple[Actor, ...], date_basis: str, *,
 
 
 def enough_actors(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...], joint: bool) -> bool:
-    """Whether the actors found make an event: someone with a country, and a source and a
-    target, or a joint action (or several parties cooperating), or a one-sided type."""
-    if not any(a.country for a in source + target):
-        return False
+    """Whether the actors found make an event: someone with a country (or a named person as
+    source), and a source and a target, or a joint action (or several parties cooperating), or a
+    one-sided type, or a source with a country or a person acting alone ("the court refused to
+    lift the ban")."""
+    if not any(a.country for a in source + target) and not any(a.person for a in source):
+        return False  # a named person acts even where the text gives no country ("Jeenbekov resigned")
     if source and target:
         return True
     if not source and etype == "ASSAULT":
         return True  # "two civilians were killed in Kabul": violence whose perpetrator is unknown
     if len(source) >= 2 and (joint or len(_countries(source)) >= 2 and QUAD_CLASS[etype] <= 2):
         return True  # a joint action, or several parties cooperating
-    named = any(a.country and a.basis in ("text", "title") for a in source)
+    named = any(a.country or a.person for a in source)  # a country however found, or a person
     return bool(source) and (etype in ONE_SIDED or named)
 
 
