@@ -150,6 +150,14 @@ def test_source_acting_alone_needs_a_country_or_a_person(coder) -> None:  # type
     assert resign.source[0].name == "Sooronbai Jeenbekov"
 
 
+def test_a_call_for_hostile_action_is_a_demand(coder) -> None:  # type: ignore[no-untyped-def]
+    [demand] = _events(coder, "The EU called for sanctions against Uganda on Monday.")
+    assert (demand.event_type, demand.cameo_root, _countries(demand.target)) == ("REQUEST", "10", {"UGA"})
+    # a call for talks is an appeal (CAMEO 02), and its partner is the target
+    [appeal] = _events(coder, "Seoul pushed for a summit with Tokyo on Monday.")
+    assert (appeal.event_type, appeal.cameo_root, _countries(appeal.target)) == ("REQUEST", "02", {"JPN"})
+
+
 def test_offered_withdrawal_is_an_intent_to_yield(coder) -> None:  # type: ignore[no-untyped-def]
     [offer] = _events(coder, "Pakistan is willing to withdraw its troops from Kashmir.")
     assert (offer.event_type, offer.cameo_root, offer.status) == ("AGREE", "03", "future")

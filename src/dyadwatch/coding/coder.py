@@ -207,6 +207,17 @@ class EventCoder:
                 return Trigger(tok, cue, None)
         return None
 
+    def _requested(self, verb: Token) -> Trigger | None:
+        """The event a request asks for: its object or "for" phrase naming an event ("urged
+        sanctions", "called for talks with Seoul")."""
+        heads = list(roles.objects_of(verb))
+        heads += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in roles.children(c, ("pobj",))]
+        for h in heads:
+            trig = self._noun_cue(h) if h.pos_ in ("NOUN", "PROPN") else None
+            if trig is not None and trig.cue.event_type != NO_EVENT:
+                return trig
+        return None
+
     def _noun_cue(self, tok: Token) -> Trigger | None:
         cues = self.lexicon.nouns.get(tok.lemma_.lower())
         if not cues:
@@ -266,7 +277,10 @@ class EventCoder:
             # "Lee's criticism … after the November 2024 boycott of …": who boycotted is the
             # nearest actor before the noun that is not its object
             source = self._nearest_other(tok, sent, target, mentions, ctx, on)
-        etype, mode = cue.event_type, cue.mode
+        etype, mode, code = cue.event_type, cue.mode, cue.cameo
+        asked = self._requested(tok) if etype == "REQUEST" and tok.pos_ in ("VERB", "AUX") else None
+        if asked is not None and QUAD_CLASS[asked.cue.event_type] >= 3:
+            mode, code = None, "100"  # "called for sanctions against Uganda": a demand for hostile action
         if any(a.sector == "JUD" for a in source) and etype in ("REQUEST", "ACCUSE"):
             etype, mode = "SANCTION", "convict"  # "the Supreme Court ordered … to compensate"
         implicit_ok = tok.pos_ != "NOUN" or etype == "PROTEST"
@@ -284,7 +298,7 @@ class EventCoder:
 
         negated = roles.is_negated(tok) or (tok.pos_ == "NOUN" and _noun_negated(tok))
         status = status_of(tok, negated, date, article.published)
-        etype, mode, code = intention(etype, mode, cue.cameo, status)
+        etype, mode, code = intention(etype, mode, code, status)
         if status == "future" and etype in ("RETREAT", "CONCEDE") and offered(tok):
             etype, mode, code = "AGREE", None, "035"  # "is willing to withdraw its troops"
         if status == "negated" and etype in REFUSED_AS and status_of(tok, False, date, article.published) == "future":
@@ -365,8 +379,10 @@ class EventCoder:
                     target = resolve(csubj, mentions, ctx, on)
                     if target:
                         break
+        asked = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and cue.event_type == "REQUEST"
+                 for o in roles.children(c, ("pobj",))]  # "called for sanctions against Uganda"
         if not target:  # "restrictions on exports to South Korea": look one phrase deeper
-            for o in objs + [preps[p] for p in ("with", "on") if p in preps]:
+            for o in objs + [preps[p] for p in ("with", "on") if p in preps] + asked:
                 target = self._nested_target(o, mentions, ctx, on, places=cue.event_type == "ASSAULT")
                 if target:
                     break
