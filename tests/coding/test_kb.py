@@ -315,6 +315,27 @@ def test_phoenix_people_table_is_built_from_the_dictionary() -> None:
     assert run.returncode == 0, run.stderr
 
 
+def test_places_give_the_country_of_a_city_or_region(kb: KnowledgeBase) -> None:
+    assert kb.place("Kirkuk").iso3 == "IRQ" and kb.place("Los Angeles").iso3 == "USA"  # type: ignore[union-attr]
+    assert kb.place("Busan").iso3 == "KOR" and kb.place("Osaka").iso3 == "JPN"  # type: ignore[union-attr]
+    assert kb.place("Japan").iso3 == "JPN" and kb.place("Seoul").iso3 == "KOR"  # type: ignore[union-attr]
+    assert kb.place("Atlantis") is None
+    # a place is not a country: "Kirkuk said" names no government
+    assert kb.country("Kirkuk") is None
+
+
+def test_places_table_is_built_from_the_dictionary() -> None:
+    root = Path(__file__).resolve().parents[2]
+    if not (root.parent / "shared" / "data" / "cameo-phoenix-dictionaries").is_dir():
+        pytest.skip("../shared/data not beside the repository")
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(root / "tools" / "build_places.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
 def test_patterns(kb: KnowledgeBase) -> None:
     pats = list(kb.patterns())
     assert len(pats) == len(set(pats))
@@ -336,6 +357,7 @@ def test_every_packaged_row_loads(kb: KnowledgeBase) -> None:
     assert len(kb.bodies) == len(_data_rows("bodies"))
     assert len(kb.titles) == len(_data_rows("titles"))
     assert len(kb.agents) == len(_data_rows("agents"))
+    assert len(kb._places) == len(_data_rows("places"))
 
 
 def test_extra_files(tmp_path: Path) -> None:

@@ -379,26 +379,27 @@ class ActorResolver:
 
     def place_country(self, head: Token, mentions: dict[int, MentionSpan]) -> str | None:
         """The country where the sentence of ``head`` places what happens: a place named after a
-        locative preposition in that sentence ("in the western Iraqi province of Anbar"), else the
-        dateline that opens the document ("MINGORA, Pakistan (Reuters) -", "TAIPEI:")."""
+        locative preposition in that sentence ("in the western Iraqi province of Anbar", "in
+        Kirkuk": a country, capital, or a city or region of places.tsv), else the dateline that
+        opens the document ("MINGORA, Pakistan (Reuters) -", "TAIPEI:")."""
         root = head
         while root.head.i != root.i:  # the sentence, from its root (Token.sent rescans the doc)
             root = root.head
         for m in self._places(head.doc[root.left_edge.i : root.right_edge.i + 1], mentions):
             if _locative(head.doc[m.end - 1]):
-                return self.kb.country(m.text).iso3  # type: ignore[union-attr]
+                return self.kb.place(m.text).iso3  # type: ignore[union-attr]
         opening = head.doc[: min(len(head.doc), 12)]
         cut = next((t.i for t in opening if t.text in (":", "(", "--", "—", "-") and t.i > 0), None)
         if cut is not None and all(t.is_upper or not t.is_alpha for t in head.doc[: cut][:1]):
             for m in self._places(head.doc[:cut], mentions):
-                return self.kb.country(m.text).iso3  # type: ignore[union-attr]
+                return self.kb.place(m.text).iso3  # type: ignore[union-attr]
         return None
 
     def _places(self, span: Span, mentions: dict[int, MentionSpan]) -> list[MentionSpan]:
         out: list[MentionSpan] = []
         for t in span:
             m = mentions.get(t.i)
-            if m is not None and m.kind in PLACE_KINDS and m not in out and self.kb.country(m.text) is not None:
+            if m is not None and m.kind in PLACE_KINDS and m not in out and self.kb.place(m.text) is not None:
                 out.append(m)
         return out
 

@@ -44,6 +44,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "bodies": ("phrase", "name", "country", "sector", "aliases"),
     "titles": ("phrase", "role", "sector"),
     "agents": ("phrase", "sector", "plural"),
+    "places": ("name", "country"),
 }
 
 #: The packaged tables in load order: ours, then officials of every country taken from the
@@ -57,6 +58,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "bodies": ("phrase", "sector"),
     "titles": ("phrase", "sector"),
     "agents": ("phrase", "sector"),
+    "places": ("name", "country"),
 }
 
 _CODE_RE = re.compile(r"^[A-Z]{3}$")
@@ -350,6 +352,7 @@ class _Collector:
         self.bodies: dict[str, tuple[Body, tuple[str, ...]]] = {}
         self.titles: dict[str, Title] = {}
         self.agents: dict[str, tuple[Agent, str | None]] = {}
+        self.places: dict[str, str] = {}
 
     def add(self, text: str, path: str, expected: str | None = None) -> None:
         kind, rows = _read_table(text, path, expected)
@@ -375,6 +378,9 @@ class _Collector:
                 key = normalize_key(title.phrase)
                 self.titles.pop(key, None)
                 self.titles[key] = title
+            elif kind == "places":
+                v = row.values
+                self.places[normalize_key(_strip_article(v["name"]))] = v["country"].upper()
             else:
                 agent, plural = _agent_row(row, path)
                 key = normalize_key(agent.phrase)
@@ -402,6 +408,7 @@ class KnowledgeBase:
         bodies: Iterable[tuple[Body, tuple[str, ...]]],
         titles: Iterable[Title],
         agents: Iterable[tuple[Agent, str | None]],
+        places: dict[str, str] | None = None,
     ) -> None:
         self.countries: tuple[Country, ...] = tuple(countries)
         self.people: tuple[Person, ...] = tuple(people)
@@ -441,6 +448,8 @@ class KnowledgeBase:
             for form in (body.phrase, *aliases):
                 self._body_index[normalize_key(_strip_article(form))] = body
 
+        #: cities and regions (places.tsv): normalised name -> iso3; a country's own names win
+        self._places: dict[str, str] = {k: v for k, v in (places or {}).items() if v in self._by_code}
         self._title_index: dict[str, Title] = {normalize_key(t.phrase): t for t in self.titles}
         self._agent_index: dict[str, Agent] = {}
         for agent, plural in self._agents:
@@ -476,6 +485,7 @@ class KnowledgeBase:
             collector.bodies.values(),
             collector.titles.values(),
             collector.agents.values(),
+            collector.places,
         )
 
     # -- countries -------------------------------------------------------------------------
@@ -487,6 +497,18 @@ class KnowledgeBase:
                 found = index.get(key)
                 if found is not None:
                     return found
+        return None
+
+    def place(self, phrase: str) -> Country | None:
+        """The country of a city or region (``"Kirkuk"``, ``"Los Angeles"``), or of a name
+        :meth:`country` knows; None for an unknown place."""
+        found = self.country(phrase)
+        if found is not None:
+            return found
+        for key in _key_variants(phrase):
+            iso3 = self._places.get(key)
+            if iso3 is not None:
+                return self._by_code[iso3]
         return None
 
     def country_by_code(self, iso3: str) -> Country | None:
