@@ -158,6 +158,14 @@ def test_a_call_for_hostile_action_is_a_demand(coder) -> None:  # type: ignore[n
     assert (appeal.event_type, appeal.cameo_root, _countries(appeal.target)) == ("REQUEST", "02", {"JPN"})
 
 
+def test_generic_agent_takes_the_country_of_its_city(coder) -> None:  # type: ignore[no-untyped-def]
+    # places.tsv: a city or region gives its country, after a preposition or as a modifier
+    [arrest] = _events(coder, "Kirkuk police arrested five men on Monday.")
+    assert (arrest.source[0].country, arrest.source[0].sector, arrest.source[0].basis) == ("IRQ", "COP", "location")
+    [curfew] = _events(coder, "Police in Los Angeles detained 18 protesters on Saturday.")
+    assert _countries(curfew.source) == {"USA"}
+
+
 def test_offered_withdrawal_is_an_intent_to_yield(coder) -> None:  # type: ignore[no-untyped-def]
     [offer] = _events(coder, "Pakistan is willing to withdraw its troops from Kashmir.")
     assert (offer.event_type, offer.cameo_root, offer.status) == ("AGREE", "03", "future")

@@ -360,6 +360,11 @@ class ActorResolver:
             # "Russian and Ukrainian delegations": one actor per country
             return tuple(Actor(f"{country_name(kb, c)} {agent.phrase}", c, agent.sector, None, None, basis)
                          for c in codes)
+        if agent is not None and country is None:
+            located = next((p.iso3 for m in found if m.kind == "GPE" if (p := kb.place(m.text)) is not None), None)
+            if located is not None:  # "Cleveland officials", "Kirkuk police": a city or region of a country
+                return (Actor(f"{country_name(kb, located)} {agent.phrase}", located, agent.sector, None, None,
+                              "location"),)
         if head.dep_ in ("amod", "compound", "nmod") and country is None:
             return ()  # "a joint military exercise": a modifier with no country names no actor
         if agent is not None and mentions is not None and (place := self.place_country(head, mentions)):
