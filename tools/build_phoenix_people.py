@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,14 +111,19 @@ HEADER = ("# Derived from Phoenix.Countries.actors.txt (openeventdata/petrarch2,
           "name\taliases\tsurname\tcountry\tsector\trole\tstart\tend\tnote\n")
 
 
-def main() -> None:
+def build(make_rows: Callable[[str, KnowledgeBase], list[str]], header: str, out: Path, script: str) -> None:
+    """The command line of a table built from the Phoenix dictionary: ``[--check] [--source F]``."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--source", type=Path, default=SOURCE)
     args = ap.parse_args()
     kb = KnowledgeBase.load()
-    table = HEADER + "".join(r + "\n" for r in rows(args.source.read_text(encoding="utf-8", errors="replace"), kb))
-    write_or_check(OUT, table, "tools/build_phoenix_people.py", args.check)
+    table = header + "".join(r + "\n" for r in make_rows(args.source.read_text(encoding="utf-8", errors="replace"), kb))
+    write_or_check(out, table, script, args.check)
+
+
+def main() -> None:
+    build(rows, HEADER, OUT, "tools/build_phoenix_people.py")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ country claims, and entries with sector codes only (persons, bodies: actors, not
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -33,8 +32,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from dyadwatch.coding.kb import KnowledgeBase, normalize_key  # noqa: E402
 from dyadwatch.coding.kb import _strip_article as strip_article  # noqa: E402  (the KB's own key)
-from build_phoenix_people import SOURCE, words  # noqa: E402  (tools/build_phoenix_people.py)
-from built_tables import write_or_check  # noqa: E402  (tools/built_tables.py)
+from build_phoenix_people import build, words  # noqa: E402  (tools/build_phoenix_people.py)
 
 OUT = ROOT / "src" / "dyadwatch" / "data" / "places.tsv"
 #: A code in brackets: the country (three letters), maybe more letters (a sector), maybe dates.
@@ -87,13 +85,7 @@ HEADER = ("# Derived from Phoenix.Countries.actors.txt (openeventdata/petrarch2,
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true")
-    ap.add_argument("--source", type=Path, default=SOURCE)
-    args = ap.parse_args()
-    kb = KnowledgeBase.load()
-    table = HEADER + "".join(r + "\n" for r in rows(args.source.read_text(encoding="utf-8", errors="replace"), kb))
-    write_or_check(OUT, table, "tools/build_places.py", args.check)
+    build(rows, HEADER, OUT, "tools/build_places.py")
 
 
 if __name__ == "__main__":

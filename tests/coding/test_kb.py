@@ -303,15 +303,15 @@ def test_officials_of_every_country_come_from_the_phoenix_table(kb: KnowledgeBas
     assert all(p.note != "Phoenix" for p in kb.persons("Shigeru Ishiba"))
 
 
-def test_phoenix_people_table_is_built_from_the_dictionary() -> None:
+@pytest.mark.parametrize("script", ["build_phoenix_people.py", "build_places.py"])
+def test_phoenix_tables_are_built_from_the_dictionary(script: str) -> None:
     root = Path(__file__).resolve().parents[2]
     if not (root.parent / "shared" / "data" / "cameo-phoenix-dictionaries").is_dir():
         pytest.skip("../shared/data not beside the repository")
     import subprocess
     import sys
 
-    run = subprocess.run([sys.executable, str(root / "tools" / "build_phoenix_people.py"), "--check"],
-                         capture_output=True, text=True)
+    run = subprocess.run([sys.executable, str(root / "tools" / script), "--check"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
 
 
@@ -322,18 +322,6 @@ def test_places_give_the_country_of_a_city_or_region(kb: KnowledgeBase) -> None:
     assert kb.place("Atlantis") is None
     # a place is not a country: "Kirkuk said" names no government
     assert kb.country("Kirkuk") is None
-
-
-def test_places_table_is_built_from_the_dictionary() -> None:
-    root = Path(__file__).resolve().parents[2]
-    if not (root.parent / "shared" / "data" / "cameo-phoenix-dictionaries").is_dir():
-        pytest.skip("../shared/data not beside the repository")
-    import subprocess
-    import sys
-
-    run = subprocess.run([sys.executable, str(root / "tools" / "build_places.py"), "--check"],
-                         capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
 
 
 def test_patterns(kb: KnowledgeBase) -> None:

@@ -114,23 +114,20 @@ def test_short_quote_opening_a_paragraph_stands_as_a_sentence(coder) -> None:  #
                                                  ("That, would help both economies.", "added")]
 
 
-def test_quote_before_a_bare_attribution_sentence_takes_its_cue(coder) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("text", "expected"), [
     # the parser splits "“…?” Kim demanded." in two; the quote is Kim's, not a continuation of Lee's
-    text = ('"We expect more visits," Lee said.\n\n'
-            '"Why has the ministry not published the figures for the last two years?" Kim demanded.')
-    quotes = _quotes(coder, text)
-    assert [(q.quote, q.cue, q.speaker_text) for q in quotes] == [
-        ("We expect more visits", "said", "Lee"),
-        ("Why has the ministry not published the figures for the last two years?", "demanded", "Kim")]
-
-
-def test_participle_of_saying_between_two_quotes_opens_the_second(coder) -> None:  # type: ignore[no-untyped-def]
-    text = ('"We cannot afford this anymore," Ishiba said, adding later, '
-            '"The alliance is costing us a fortune, and we are spending a lot of money."')
-    quotes = _quotes(coder, text)
-    assert [(q.quote, q.cue, q.speaker_text) for q in quotes] == [
-        ("We cannot afford this anymore", "said", "Ishiba"),
-        ("The alliance is costing us a fortune, and we are spending a lot of money.", "adding", "Ishiba")]
+    ('"We expect more visits," Lee said.\n\n'
+     '"Why has the ministry not published the figures for the last two years?" Kim demanded.',
+     [("We expect more visits", "said", "Lee"),
+      ("Why has the ministry not published the figures for the last two years?", "demanded", "Kim")]),
+    # a participle of saying between two quotes opens the second
+    ('"We cannot afford this anymore," Ishiba said, adding later, '
+     '"The alliance is costing us a fortune, and we are spending a lot of money."',
+     [("We cannot afford this anymore", "said", "Ishiba"),
+      ("The alliance is costing us a fortune, and we are spending a lot of money.", "adding", "Ishiba")]),
+])
+def test_two_quotes_with_cues_of_their_own(coder, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert [(q.quote, q.cue, q.speaker_text) for q in _quotes(coder, text)] == expected
 
 
 def test_cue_ending_a_paragraph_covers_what_the_paragraph_said_before(coder) -> None:  # type: ignore[no-untyped-def]
