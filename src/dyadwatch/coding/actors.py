@@ -404,8 +404,10 @@ class ActorResolver:
         out: list[MentionSpan] = []
         for t in span:
             m = mentions.get(t.i)
-            if m is not None and m.kind in PLACE_KINDS and m not in out and self.kb.place(m.text) is not None:
-                out.append(m)
+            if m is None or m in out or self.kb.place(m.text) is None:
+                continue
+            if m.kind in PLACE_KINDS or (m.kind == "ORG" and self.kb.body(m.text) is None):
+                out.append(m)  # the model may tag a town an ORG ("the Deraa countryside")
         return out
 
     def _person(
