@@ -236,6 +236,10 @@ def test_target_named_within_the_verb_phrase(coder, text: str, target: set[str])
         ("Mexico decided to grant political asylum to Evo Morales.", "AID"),
         ("EU and UN hand over medical supplies to the Nigerian Government.", "AID"),
         ("Afghan intelligence officials shared evidence with their Pakistani counterparts.", "COOPERATE"),
+        # easing: tariffs cut (not a sanction from the noun), a curfew lifted
+        ("Washington cut tariffs on Chinese machine tools on Monday.", "RETREAT"),
+        ("Iraqi officials lifted the curfew in Kirkuk on Monday.", "RETREAT"),
+        ("Lee defended South Korea's right to build new destroyers.", "SUPPORT"),
     ],
 )
 def test_more_verb_object_cues(coder, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
