@@ -240,6 +240,10 @@ def test_target_named_within_the_verb_phrase(coder, text: str, target: set[str])
         ("Washington cut tariffs on Chinese machine tools on Monday.", "RETREAT"),
         ("Iraqi officials lifted the curfew in Kirkuk on Monday.", "RETREAT"),
         ("Lee defended South Korea's right to build new destroyers.", "SUPPORT"),
+        # troops sent to a peacekeeping force are peacekeeping (CAMEO 074), not a mobilisation
+        ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "AID"),
+        # ending one's own strike eases dissent (CAMEO 082)
+        ("Rail workers in Busan ended their strike on Monday.", "CONCEDE"),
     ],
 )
 def test_more_verb_object_cues(coder, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]

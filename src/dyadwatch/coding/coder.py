@@ -281,6 +281,8 @@ class EventCoder:
         asked = self._requested(tok) if etype == "REQUEST" and tok.pos_ in ("VERB", "AUX") else None
         if asked is not None and QUAD_CLASS[asked.cue.event_type] >= 3:
             mode, code = None, "100"  # "called for sanctions against Uganda": a demand for hostile action
+        if etype == "MOBILIZE" and any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in sent):
+            etype, mode, code = "AID", None, "074"  # "Japan is sending troops to the UN peacekeeping force"
         if any(a.sector == "JUD" for a in source) and etype in ("REQUEST", "ACCUSE"):
             etype, mode = "SANCTION", "convict"  # "the Supreme Court ordered … to compensate"
         implicit_ok = tok.pos_ != "NOUN" or etype == "PROTEST"
