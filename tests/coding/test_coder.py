@@ -332,6 +332,7 @@ def test_person_takes_the_country_of_an_apposition(coder) -> None:  # type: igno
 @pytest.mark.parametrize("text", [
     # statements (CAMEO 01) named by a verb and its object stop the verb's general cue
     "The Chinese government has denied charges by the U.S. Chamber of Commerce.",
+    "Seoul rejected accusations that it had leaked the talks to the press.",
     "Putin offered his condolences to the British people.",
     "The ministry released figures showing a rise in exports to China.",
     # nothing to code: "fight" against a disease is no assault
