@@ -150,6 +150,12 @@ def test_source_acting_alone_needs_a_country_or_a_person(coder) -> None:  # type
     assert resign.source[0].name == "Sooronbai Jeenbekov"
 
 
+def test_failing_to_agree_is_a_rejection(coder) -> None:  # type: ignore[no-untyped-def]
+    [fail] = _events(coder, "Japan and South Korea failed to agree on the compensation fund on Monday.")
+    assert (fail.event_type, fail.status, fail.cameo_root) == ("REJECT", "asserted", "12")
+    assert _countries(fail.source) == {"JPN", "KOR"}
+
+
 def test_a_call_for_hostile_action_is_a_demand(coder) -> None:  # type: ignore[no-untyped-def]
     [demand] = _events(coder, "The EU called for sanctions against Uganda on Monday.")
     assert (demand.event_type, demand.cameo_root, _countries(demand.target)) == ("REQUEST", "10", {"UGA"})

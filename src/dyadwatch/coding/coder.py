@@ -303,6 +303,8 @@ class EventCoder:
         etype, mode, code = intention(etype, mode, code, status)
         if status == "future" and etype in ("RETREAT", "CONCEDE") and offered(tok):
             etype, mode, code = "AGREE", None, "035"  # "is willing to withdraw its troops"
+        if status == "negated" and etype in ("AGREE", "CONSULT") and roles.failed(tok):
+            etype, mode, code, status = "REJECT", None, "120", "asserted"  # "failed to reach agreement"
         if status == "negated" and etype in REFUSED_AS and status_of(tok, False, date, article.published) == "future":
             # "will not lift the ban", "will not release the soldiers": a refusal, not a non-event
             (etype, code), mode, status = REFUSED_AS[etype], None, "asserted"

@@ -91,6 +91,19 @@ def governing_verb(noun: Token, max_hops: int = 4) -> Token | None:
     return None
 
 
+def failed(token: Token) -> bool:
+    """"failed to reach an agreement", "failed to agree": the action (or the verb governing an
+    event noun) is the infinitive of "fail"."""
+    node: Token | None = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    for _ in range(3):
+        if node is None or node.head.i == node.i:
+            return False
+        if node.dep_ == "xcomp" and node.head.lemma_ == "fail":
+            return True
+        node = node.head
+    return False
+
+
 def is_negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children):
         return True
