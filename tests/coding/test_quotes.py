@@ -153,6 +153,11 @@ def test_according_to_gives_the_source(coder) -> None:  # type: ignore[no-untype
     assert q.speaker is not None and (q.speaker.country, q.speaker.sector, q.speaker.person) == ("JPN", "GOV", None)
 
 
+def test_according_to_covers_every_coordinated_clause(coder) -> None:  # type: ignore[no-untyped-def]
+    q = _one(coder, "Exports rose 3 percent, imports fell 2 percent and tourism grew 9 percent, according to the ministry.")
+    assert (q.quote, q.cue) == ("Exports rose 3 percent, imports fell 2 percent and tourism grew 9 percent", "according to")
+
+
 def test_professor_with_university_gets_role_and_sector(coder) -> None:  # type: ignore[no-untyped-def]
     q = _one(coder, "“The alliance has survived worse,” said Professor Kim Min-ji of Seoul National University.")
     assert q.speaker is not None

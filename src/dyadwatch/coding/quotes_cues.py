@@ -520,6 +520,8 @@ def according_clause(tok: Token, sent: Span) -> list[Token]:
     node = tok.head if tok.head.i != tok.i else tok
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
+    while node.dep_ == "conj" and node.head.i < node.i and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head  # "Trump received 37 percent, Clinton had 36 and Bloomberg 13, according to …"
     if node.i == tok.i:
         return []
     skip = {t.i for t in tok.subtree}
