@@ -9,6 +9,9 @@ not in this repository): put ``text/`` and ``attributions/`` in a folder and run
     .venv/bin/python tools/dev/polnear_misses.py FOLDER --show 40  # 40 misses with their sentence
     .venv/bin/python tools/dev/polnear_misses.py FOLDER --show 40 --boundary  # only boundary errors
     .venv/bin/dyadwatch eval polnear --data FOLDER                 # the same figures as the test
+
+A second folder of 40 train-split articles (same layout, also outside the repository) serves to
+check that a rule found on the dev split holds on texts it was not found on.
 """
 
 from __future__ import annotations
