@@ -90,7 +90,13 @@ def _introduces(tok: Token, lo: int) -> bool:
     quote at ``lo`` (the parser often hangs it from the quoted clause instead)."""
     if tok.tag_ != "VBG" or tok.idx >= lo or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
         return False
-    return all(t.pos_ in ("PUNCT", "ADV", "SPACE") for t in tok.doc[tok.i + 1 :] if t.idx < lo)
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].idx < lo:  # only the words up to the quote (not the rest of the Doc)
+        if doc[i].pos_ not in ("PUNCT", "ADV", "SPACE"):
+            return False
+        i += 1
+    return True
 
 
 def _bare_attribution(sent: Span) -> bool:
