@@ -277,9 +277,9 @@ def _sentence(article: Article, sent: Span, index: int) -> Sentence:
 
 
 def _continue(cand: Candidate, done: list[tuple[Candidate, Speaker, str | None, DateBasis | None, list[str]]]) -> bool:
-    """A direct quote without cue that starts right after an attributed direct quote (in the
-    sentence after its attribution, or the next paragraph) goes on with it: its parts join the
-    earlier quote (flag ``continued``)."""
+    """A direct quote without cue (or with the same cue: a sentence the parser did not split)
+    that starts right after an attributed direct quote (in the sentence after its attribution, or
+    the next paragraph) goes on with it: its parts join the earlier quote (flag ``continued``)."""
     if not cand.direct or not done:
         return False
     prev, speaker, *_rest, flags = done[-1]
@@ -287,7 +287,6 @@ def _continue(cand: Candidate, done: list[tuple[Candidate, Speaker, str | None, 
         return False
     if cand.cue is not None and cand.cue.i != prev.cue.i:
         return False  # a quote with a cue of its own; the same cue: the parser did not split '… said X. “…”'
-
     if prev.parts[-1][1] > cand.parts[0][0] or cand.first - max(prev.anchor, prev.last) > 1:
         return False
     prev.parts.extend(cand.parts)
