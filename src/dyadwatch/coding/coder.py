@@ -51,8 +51,9 @@ NEEDS_TARGET = {"SANCTION", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "COERCE",
                 "PROTEST", "CONSULT", "AID", "COOPERATE"}
 DOMESTIC_SECTORS = {"CVL", "OPP", "BUS", "EDU", "MED", "NGO", "REB", "LAB"}
 #: A planned action of these types is coded as the intention PLOVER names for it, with the CAMEO
-#: code of that intention ("will withdraw its troops": express intent to yield, 035).
-FUTURE_AS = {"COOPERATE": ("AGREE", "031"), "AID": ("AGREE", "033"), "RETREAT": ("AGREE", "035"),
+#: code of that intention ("will provide aid": 033). Not RETREAT: recoded as AGREE, an announced
+#: withdrawal or lifting joined the leaders' other agreements of the day in one event cluster.
+FUTURE_AS = {"COOPERATE": ("AGREE", "031"), "AID": ("AGREE", "033"),
              "SANCTION": ("THREATEN", "1312"), "COERCE": ("THREATEN", "137"),
              "ASSAULT": ("THREATEN", "138"), "MOBILIZE": ("THREATEN", "138")}
 #: A cooperative action announced as one that will not happen is a refusal (CAMEO 12).
