@@ -386,6 +386,8 @@ def test_extra_files(tmp_path: Path) -> None:
          "A\t\tA\tJPN\tGOV\tmonarch\t2020-01-01\t2019-01-01\t\n", 2, "before"),
         ("phrase\tname\tcountry\tsector\taliases\nX\tX\tjp\tGOV\t\n", 2, "country"),
         ("phrase\tsector\tplural\nrobots\tXYZ\t\n", 2, "sector"),
+        ("name\tcountry\nAtlantis\tatl\n", 2, "three-letter"),
+        ("name\tcountry\nAtlantis\tATL\n", 2, "not in the countries table"),
         ("phrase\tsector\tplural\nrobot\tBUS\trobots\textra\n", 2, "columns"),
         ("phrase\trole\tsector\n\tpresident\tGOV\n", 2, "phrase"),
         ("iso3,name\nJPN,Japan\n", 1, "header"),

@@ -380,7 +380,10 @@ class _Collector:
                 self.titles[key] = title
             elif kind == "places":
                 v = row.values
-                self.places[normalize_key(_strip_article(v["name"]))] = v["country"].upper()
+                code = _code(v["country"], path, row.line, "country")
+                if code not in self.countries:
+                    raise KnowledgeFileError(f"country {code!r} is not in the countries table", path, row.line)
+                self.places[normalize_key(_strip_article(v["name"]))] = code
             else:
                 agent, plural = _agent_row(row, path)
                 key = normalize_key(agent.phrase)
@@ -450,6 +453,8 @@ class KnowledgeBase:
 
         #: cities and regions (places.tsv): normalised name -> iso3; a country's own names win
         self._places: dict[str, str] = {k: v for k, v in (places or {}).items() if v in self._by_code}
+        # (a file's rows are checked against the countries when read; a KnowledgeBase built by
+        # hand may pass any mapping, of which unknown countries are left out)
         self._title_index: dict[str, Title] = {normalize_key(t.phrase): t for t in self.titles}
         self._agent_index: dict[str, Agent] = {}
         for agent, plural in self._agents:
