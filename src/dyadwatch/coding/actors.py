@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Actor
-from .kb import KnowledgeBase, fold_latin
+from .kb import Country, KnowledgeBase, fold_latin
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "their"}
@@ -257,34 +258,21 @@ class ActorResolver:
         """"Tamil rebels said they will release …", "As Japan and South Korea approach the
         anniversary of their normalisation": "they" is the plural subject of a governing clause
         (every coordinated party); empty when the nearest such subject is singular."""
-        node = pron.head
-        for _ in range(5):
-            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
-                    and not c.left_edge.i <= pron.i <= c.right_edge.i]  # not "some of them" itself
-            if subj:
-                plural = subj[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj[0].children)
-                return self.resolve(subj[0], mentions, ctx, on) if plural else ()
-            if node.head.i == node.i:
-                return ()
-            node = node.head
-        return ()
+        subj = next(_governing_subjects(pron), None)
+        if subj is None:
+            return ()
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        return self.resolve(subj, mentions, ctx, on) if plural else ()
 
     def _clause_actor(
         self, pron: Token, mentions: dict[int, MentionSpan], ctx: Discourse, on: _dt.date | None
     ) -> Actor | None:
         """"Japan's trade ministry announced that it would lift its controls": "it" is the
         nearest governing subject that is a country or body (not a person)."""
-        node = pron.head
-        for _ in range(5):
-            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
-                    and not c.left_edge.i <= pron.i <= c.right_edge.i]
-            if subj:
-                found = [a for a in self._resolve_one(subj[0], mentions, ctx, on) if not a.person]
-                if found:
-                    return found[0]
-            if node.head.i == node.i:
-                return None
-            node = node.head
+        for subj in _governing_subjects(pron):
+            found = [a for a in self._resolve_one(subj, mentions, ctx, on) if not a.person]
+            if found:
+                return found[0]
         return None
 
     def _collect(self, tokens: list[Token], mentions: dict[int, MentionSpan]) -> list[MentionSpan]:
@@ -390,24 +378,28 @@ class ActorResolver:
         root = head
         while root.head.i != root.i:  # the sentence, from its root (Token.sent rescans the doc)
             root = root.head
-        for m in self._places(head.doc[root.left_edge.i : root.right_edge.i + 1], mentions):
+        for m, country in self._places(head.doc[root.left_edge.i : root.right_edge.i + 1], mentions):
             if _locative(head.doc[m.end - 1]):
-                return self.kb.place(m.text).iso3  # type: ignore[union-attr]
+                return country.iso3
         opening = head.doc[: min(len(head.doc), 12)]
         cut = next((t.i for t in opening if t.text in (":", "(", "--", "—", "-") and t.i > 0), None)
         if cut is not None and all(t.is_upper or not t.is_alpha for t in head.doc[: cut][:1]):
-            for m in self._places(head.doc[:cut], mentions):
-                return self.kb.place(m.text).iso3  # type: ignore[union-attr]
+            for _, country in self._places(head.doc[:cut], mentions):
+                return country.iso3
         return None
 
-    def _places(self, span: Span, mentions: dict[int, MentionSpan]) -> list[MentionSpan]:
-        out: list[MentionSpan] = []
+    def _places(self, span: Span, mentions: dict[int, MentionSpan]) -> list[tuple[MentionSpan, Country]]:
+        """The place mentions of ``span`` with their country, in text order."""
+        out: list[tuple[MentionSpan, Country]] = []
+        seen: set[MentionSpan] = set()
         for t in span:
             m = mentions.get(t.i)
-            if m is None or m in out or self.kb.place(m.text) is None:
+            if m is None or m in seen:
                 continue
-            if m.kind in PLACE_KINDS or (m.kind == "ORG" and self.kb.body(m.text) is None):
-                out.append(m)  # the model may tag a town an ORG ("the Deraa countryside")
+            seen.add(m)
+            country = self.kb.place(m.text)
+            if country is not None and (m.kind in PLACE_KINDS or (m.kind == "ORG" and self.kb.body(m.text) is None)):
+                out.append((m, country))  # the model may tag a town an ORG ("the Deraa countryside")
         return out
 
     def _person(
@@ -470,6 +462,21 @@ def _locative(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _governing_subjects(pron: Token, levels: int = 5) -> Iterator[Token]:
+    """The nominal subject of each clause governing ``pron``, nearest first ("Japan's trade
+    ministry announced that it …"), never a pronoun or a subject containing ``pron`` ("some of
+    them")."""
+    node = pron.head
+    for _ in range(levels):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                and not c.left_edge.i <= pron.i <= c.right_edge.i]
+        if subj:
+            yield subj[0]
+        if node.head.i == node.i:
+            return
+        node = node.head
 
 
 def _with_basis(actor: Actor, basis: str) -> Actor:
