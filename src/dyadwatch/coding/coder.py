@@ -211,8 +211,7 @@ class EventCoder:
     def _requested(self, verb: Token) -> Trigger | None:
         """The event a request asks for: its object or "for" phrase naming an event ("urged
         sanctions", "called for talks with Seoul")."""
-        heads = list(roles.objects_of(verb))
-        heads += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in roles.children(c, ("pobj",))]
+        heads = [*roles.objects_of(verb), *(o for _, o in roles.prep_objects(verb, {"for"}))]
         for h in heads:
             trig = self._noun_cue(h) if h.pos_ in ("NOUN", "PROPN") else None
             if trig is not None and trig.cue.event_type != NO_EVENT:
@@ -384,8 +383,8 @@ class EventCoder:
                     target = resolve(csubj, mentions, ctx, on)
                     if target:
                         break
-        asked = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and cue.event_type == "REQUEST"
-                 for o in roles.children(c, ("pobj",))]  # "called for sanctions against Uganda"
+        # "called for sanctions against Uganda": what a request asks for may name the target
+        asked = [o for _, o in roles.prep_objects(tok, {"for"})] if cue.event_type == "REQUEST" else []
         if not target:  # "restrictions on exports to South Korea": look one phrase deeper
             for o in objs + [preps[p] for p in ("with", "on") if p in preps] + asked:
                 target = self._nested_target(o, mentions, ctx, on, places=cue.event_type == "ASSAULT")

@@ -91,29 +91,26 @@ def governing_verb(noun: Token, max_hops: int = 4) -> Token | None:
     return None
 
 
+def _up(token: Token, levels: int = 3) -> Iterator[Token]:
+    """``token`` and the heads above it, ``levels`` tokens at most, the root last."""
+    node = token
+    for _ in range(levels):
+        yield node
+        if node.head.i == node.i:
+            return
+        node = node.head
+
+
 def failed(token: Token) -> bool:
     """"failed to reach an agreement", "failed to agree": the action (or the verb governing an
     event noun) is the infinitive of "fail"."""
-    node: Token | None = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
-    for _ in range(3):
-        if node is None or node.head.i == node.i:
-            return False
-        if node.dep_ == "xcomp" and node.head.lemma_ == "fail":
-            return True
-        node = node.head
-    return False
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    return verb is not None and any(n.dep_ == "xcomp" and n.head.lemma_ == "fail" for n in _up(verb))
 
 
 def is_negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children):
         return True
-    node = token
-    for _ in range(3):  # "without demanding", "failed to agree", "refused to meet"
-        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "without":
-            return True
-        if node.dep_ == "xcomp" and node.head.lemma_ in ("fail", "refuse", "decline"):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return False
+    # "without demanding", "failed to agree", "refused to meet"
+    return any(n.dep_ in ("pcomp", "pobj") and n.head.lower_ == "without"
+               or n.dep_ == "xcomp" and n.head.lemma_ in ("fail", "refuse", "decline") for n in _up(token))
