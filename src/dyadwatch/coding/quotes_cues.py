@@ -342,7 +342,7 @@ def source_of(cue: Token) -> Token | None:
         return None
     node = cue.head if cue.pos_ == "ADJ" else cue
     own = roles.children(node, roles.SUBJ)
-    if not own and cue.tag_ == "VBG" and cue.head.i > cue.i and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+    if not own and participle_after_comma(cue) and cue.head.i > cue.i:
         earlier = _previous_subject(cue)  # "Trump said, adding later, “…”" with "adding" hung from the quote
         if earlier is not None:
             return earlier
@@ -362,6 +362,11 @@ def source_of(cue: Token) -> Token | None:
     if subj is not None and subj.lower_ in EXPLETIVE and subj.dep_ in ("nsubjpass", "expl"):
         return None
     return subj
+
+
+def participle_after_comma(tok: Token) -> bool:
+    """"…, adding later, “…”": a participle right after a comma."""
+    return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
 def _previous_subject(tok: Token) -> Token | None:

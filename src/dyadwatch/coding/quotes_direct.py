@@ -68,14 +68,14 @@ def direct_candidates(doc: Doc, text: str, sents: list[Span], starts: list[int],
             flags.append("interrupted")
         if cue is not None and link is not None and not cues.is_according(cue):
             toks = cues.content_tokens(link, exclude={cue.i})
-            own = {t.i for t in toks}  # "said Trump has “enormous respect” … and his comment was …"
-            toks += [t for t in cues.object_tail(cue, link) if t.i not in own]
-            if cues.words([t for t in toks if t.i not in inside]) >= 2 and cue not in toks:
-                if any(c.cue is not None and c.cue.i == cue.i and c.content >= {t.i for t in toks} for c in out):
+            content = {t.i for t in toks}  # "said Trump has “enormous respect” … and his comment was …"
+            toks += [t for t in cues.object_tail(cue, link) if t.i not in content]
+            content = {t.i for t in toks}
+            if cues.words([t for t in toks if t.i not in inside]) >= 2 and cue.i not in content:
+                if any(c.cue is not None and c.cue.i == cue.i and c.content >= content for c in out):
                     continue  # a second fragment of a clause already taken
                 anchor = sent_index(starts, cue.idx)  # a partial quote inside a reported clause
-                out.append(Candidate(runs(toks), False, cue, anchor, flags + ["partial_quote"], {t.i for t in toks},
-                                     first, last))
+                out.append(Candidate(runs(toks), False, cue, anchor, flags + ["partial_quote"], content, first, last))
                 continue
         parts = [(q.start, q.end) for q in group]
         if cue is None and not _sentential(doc, text, group, inside):
@@ -88,7 +88,7 @@ def direct_candidates(doc: Doc, text: str, sents: list[Span], starts: list[int],
 def _introduces(tok: Token, lo: int) -> bool:
     """A participle of saying after a comma with only adverbs and punctuation between it and the
     quote at ``lo`` (the parser often hangs it from the quoted clause instead)."""
-    if tok.tag_ != "VBG" or tok.idx >= lo or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+    if tok.idx >= lo or not cues.participle_after_comma(tok):
         return False
     doc = tok.doc
     i = tok.i + 1
@@ -157,7 +157,7 @@ def _one_report(gap: list[Token]) -> bool:
     """The words between two quotes hold a cue, and not a second one after a comma ("“…,” Trump
     said, adding later, “…”": the second quote is what he added)."""
     found = [t for t in gap if cues.is_cue_verb(t)]
-    return bool(found) and not any(t.i > found[0].i and t.i > 0 and t.doc[t.i - 1].text == "," for t in found[1:])
+    return bool(found) and not any(t.doc[t.i - 1].text == "," for t in found[1:])
 
 
 def full_quote(text: str, q: QuotedSpan) -> bool:
