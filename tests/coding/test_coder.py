@@ -205,6 +205,17 @@ def test_surname_matches_only_as_written(coder) -> None:  # type: ignore[no-unty
     assert all(a.person != "Ban Ki-moon" for a in lift.source + lift.target)
 
 
+def test_a_surname_inside_another_name_is_not_its_known_holder(coder) -> None:  # type: ignore[no-untyped-def]
+    # "Lee" is President Lee Jae-myung's surname, "Bishop" Julie Bishop's: neither is meant here
+    [lee] = _events(coder, "Kim Sung-han criticised Japan on Monday.", "2025-06-18")
+    assert all(a.person != "Kim Jong Un" and a.country != "PRK" for a in lee.source)
+    assert lee.source[0].name == "Kim Sung-han"  # the model's cut-off "Kim Sung-" made whole
+    bishop = _events(coder, "Bishop Paul Verryn criticised Zimbabwe's government on Monday.", "2012-02-01")
+    assert all(a.country != "AUS" for e in bishop for a in e.source + e.target)
+    [moon] = _events(coder, "President Moon Jae-in met Abe Shinzo in Osaka on Friday.", "2019-06-30")
+    assert {a.person for a in moon.source + moon.target} == {"Moon Jae-in", "Shinzo Abe"}
+
+
 def test_own_troops_moved_make_the_place_the_target(coder) -> None:  # type: ignore[no-untyped-def]
     [pull] = _events(coder, "Russia has begun withdrawing some of its troops from Syria.")
     assert pull.event_type == "RETREAT" and _countries(pull.target) == {"SYR"}

@@ -167,9 +167,12 @@ class ActorResolver:
             folded = Doc(doc.vocab, words=[fold_latin(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
             spans += [Span(doc, s, e, label=k) for k, s, e in self._lower(folded)]
         spans = filter_spans(spans)
+        # a surname next to another name word (or surname) is someone else's name
+        others = {i for span in spans if span.label_ != "surname" for i in range(span.start, span.end)}
+        spans = [s for s in spans if not (s.label_ == "surname" and _name_goes_on(s, others))]
         taken = {i for span in spans for i in range(span.start, span.end)}
         # the model's entities only where the knowledge base found nothing
-        spans += [ent for ent in doc.ents if ent.label_ in ("PERSON", "GPE", "NORP", "ORG")
+        spans += [_whole_name(ent) for ent in doc.ents if ent.label_ in ("PERSON", "GPE", "NORP", "ORG")
                   and not any(i in taken for i in range(ent.start, ent.end))]
         out: dict[int, MentionSpan] = {}
         for span in spans:
@@ -430,6 +433,29 @@ class ActorResolver:
 
     def _country_actor(self, iso3: str, basis: str, sector: str | None = None) -> Actor:
         return Actor(country_name(self.kb, iso3), iso3, sector, None, None, basis)  # type: ignore[arg-type]
+
+
+def _whole_name(ent: Span) -> Span:
+    """The model's entity, with the rest of a hyphenated given name it cut ("Lee Jong-" +
+    "seok")."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" and ent[-1].text == "-" and ent.end < len(doc) and doc[ent.end].is_alpha:
+        return Span(doc, ent.start, ent.end + 1, label=ent.label_)
+    return ent
+
+
+def _name_goes_on(span: Span, others: set[int]) -> bool:
+    """A known surname next to a capitalised name word that no other mention (but a surname)
+    covers is part of somebody else's name ("Lee Jong-seok", "Kim Sung-han", "Paul Bishop") or a
+    title ("Bishop Paul Verryn"), not the known holder of that surname."""
+    doc = span.doc
+    for i in (span.start - 1, span.end):
+        if 0 <= i < len(doc) and i not in others:
+            t = doc[i]
+            if (t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha()
+                    and t.ent_type_ in ("", "PERSON", "ORG")):
+                return True
+    return False
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
