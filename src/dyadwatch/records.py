@@ -8,6 +8,7 @@ could not be determined is ``None``, and a sibling ``*_basis`` field says where 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -156,6 +157,16 @@ class Event:
             "confidence": self.confidence,
             "coder_version": self.coder_version,
         }
+
+
+def acts_on(source: Collection[str], target: Collection[str], a: str, b: str) -> bool:
+    """Whether an event with these source and target countries is an action of ``a`` on ``b``:
+    ``a`` among the sources and ``b`` among the targets, or a joint action (no target, several
+    source countries: "Japan and South Korea agreed …") that has both among its parties, which
+    counts in both directions, as ICEWS codes a joint action once per direction."""
+    if target:
+        return a in source and b in target
+    return a != b and a in source and b in source
 
 
 SpeakerBasis = Literal["text", "title", "coreference", "context"]

@@ -128,10 +128,11 @@ def test_monthly_series_exact_figures() -> None:
     assert (jul["coop_weight"], jul["conflict_weight"]) == (2.5, 8.0)
     assert jul["net_coop"] == pytest.approx((2.5 - 8) / (2.5 + 8))
     assert jul["net_coop_unweighted"] == pytest.approx(-1 / 3)
-    # directed: e1 JPN→KOR, e2 KOR→JPN; the joint meeting e3 is in neither
-    assert (jul["n_events_ab"], jul["n_events_ba"]) == (1, 1)
-    assert (jul["net_coop_ab"], jul["net_coop_ba"]) == (-1.0, -1.0)
-    assert (jul["intensity_sum_ab"], jul["goldstein_sum_ba"]) == (-3.0, -6.5)
+    # directed: e1 JPN→KOR, e2 KOR→JPN; the joint meeting e3 counts in both directions
+    assert (jul["n_events_ab"], jul["n_events_ba"]) == (2, 2)
+    assert jul["net_coop_ab"] == pytest.approx((2.5 - 3) / (2.5 + 3))
+    assert jul["net_coop_ba"] == pytest.approx((2.5 - 5) / (2.5 + 5))
+    assert (jul["intensity_sum_ab"], jul["goldstein_sum_ba"]) == (-0.5, -5.5)
     assert jul["event_ids"] == ["e1", "e2", "e3"]
     aug = row(s, "2019-08")
     assert (aug["n_events"], aug["n_AGREE"], aug["net_coop"], aug["n_events_ba"]) == (1, 1, 1.0, 1)
@@ -192,9 +193,10 @@ def test_daily_series_needs_day_precision() -> None:
     assert s.attrs["coverage"]["coarse_excluded"] == 3  # month, week and year dates
 
 
-def test_directed_keeps_a_to_b_only() -> None:
+def test_directed_keeps_a_to_b_and_joint_actions() -> None:
     s = dyad_series(events(), "JPN", "KOR", by="year", directed=True)
-    assert s[s["n_events"] > 0]["event_ids"].tolist() == [["e5"], ["e1", "e9"]]
+    # e2 and e4 are KOR → JPN; the joint meeting e3 is both ways
+    assert s[s["n_events"] > 0]["event_ids"].tolist() == [["e5"], ["e1", "e3", "e9"]]
     assert (s["n_events"] == s["n_events_ab"]).all()
 
 

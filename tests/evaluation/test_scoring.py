@@ -404,3 +404,21 @@ def test_classification_with_no_scorable_case_computes_nothing() -> None:
     report = score_suite(Suite("case2021", "", (case("case2021", "a"),)), {})
     assert report.metrics == {}
     assert any("macro_f1" in n and "accuracy" in n for n in report.notes)
+
+
+def test_a_joint_action_is_scored_as_each_party_acting_on_the_others() -> None:
+    from dyadwatch.evaluation.runner import predicted
+    from tests.factories import make_document
+
+    _, _, [joint, one] = make_document(
+        "j", "Canada and Costa Rica agreed to talk. Canada asked Peru.",
+        events=[{"event_type": "AGREE", "source": ["CAN", "CRI"], "target": None},
+                {"sentence": 1, "event_type": "REQUEST", "source": "CAN", "target": None}],
+    )
+    p = predicted(joint)
+    assert p.source == p.target == frozenset({"CAN", "CRI"})
+    assert predicted(one).target == frozenset()  # one party alone has no target
+    report = score_suite(
+        Suite("plover", "joint", (case("plover", "c1", gold("AGREE", "CAN", "CRI")),)), preds(c1=[p])
+    )
+    assert report.metrics["target_country_accuracy"] == 1.0

@@ -75,6 +75,19 @@ def test_directed_dyad(filled: Store) -> None:
     assert _set(filled.events("USA-KOR")) == {("multi", "REQUEST")}
 
 
+def test_directed_dyad_counts_a_joint_action_both_ways(filled: Store) -> None:
+    joint = make_document(
+        "summit", "Japan and South Korea agreed to resume shuttle diplomacy.",
+        published=_dt.date(2023, 3, 17),
+        events=[{"event_type": "AGREE", "source": ["JPN", "KOR"], "target": None, "date": "2023-03-16"}],
+    )
+    assert filled.add_document(*joint)
+    assert ("summit", "AGREE") in _set(filled.events("JPN-KOR", directed=True))
+    assert ("summit", "AGREE") in _set(filled.events("KOR-JPN", directed=True))
+    assert filled.events("JPN-JPN", directed=True).empty  # a party never acts on itself
+    assert filled.events("JPN-USA", directed=True).empty
+
+
 def test_country_filter(filled: Store) -> None:
     assert _set(filled.events(country="usa")) == {
         ("us-cn", "SANCTION"), ("us-cn", "THREATEN"), ("multi", "REQUEST")

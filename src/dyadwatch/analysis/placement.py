@@ -5,7 +5,8 @@ counted in a :class:`Coverage`, never dropped silently:
 
 1. **dyad**: both ``a`` and ``b`` among the event's countries (``source_countries`` ∪
    ``target_countries``, as the store's undirected dyad filter); ``directed=True``: ``a`` among
-   the source countries and ``b`` among the target countries;
+   the source countries and ``b`` among the target countries, or both parties of a joint
+   action (no target);
 2. **status**: ``negated`` and ``hypothetical`` events are left out (``exclude_status``);
 3. **clusters**: with a ``cluster_id`` column, each cluster (one happening) counts once; by
    publication date, at its first report (``first_reported`` when the frame has it);
@@ -26,6 +27,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ..errors import QueryError
+from ..records import acts_on
 from ..store.periods import parse_period
 from ..store.queries import parse_dyad
 
@@ -187,11 +189,12 @@ def _countries(value: Any) -> frozenset[str]:
 
 
 def direction_flags(events: pd.DataFrame, a: str, b: str) -> tuple[pd.Series, pd.Series]:
-    """Per event: ``a`` → ``b`` (a among sources, b among targets) and ``b`` → ``a``."""
+    """Per event: ``a`` → ``b`` (a among sources, b among targets) and ``b`` → ``a``; a joint
+    action of both (no target) counts both ways (:func:`dyadwatch.records.acts_on`)."""
     src = [_countries(v) for v in events["source_countries"]]
     tgt = [_countries(v) for v in events["target_countries"]]
-    ab = pd.Series([a in s and b in t for s, t in zip(src, tgt)], index=events.index, dtype=bool)
-    ba = pd.Series([b in s and a in t for s, t in zip(src, tgt)], index=events.index, dtype=bool)
+    ab = pd.Series([acts_on(s, t, a, b) for s, t in zip(src, tgt)], index=events.index, dtype=bool)
+    ba = pd.Series([acts_on(s, t, b, a) for s, t in zip(src, tgt)], index=events.index, dtype=bool)
     return ab, ba
 
 

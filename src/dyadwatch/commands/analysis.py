@@ -18,7 +18,7 @@ B = Annotated[str, typer.Argument(help="Country code, e.g. KOR.")]
 ByOpt = Annotated[str, typer.Option("--by", help="day, month or year.")]
 TrackOpt = Annotated[Optional[str], typer.Option(
     "--track", help="history, security, economy, people, multilateral or domestic.")]
-DirectedOpt = Annotated[bool, typer.Option("--directed", help="Add A→B and B→A columns only for A acting on B.")]
+DirectedOpt = Annotated[bool, typer.Option("--directed", help="Keep only A acting on B (a joint action of both counts both ways).")]
 PublishedOpt = Annotated[bool, typer.Option(
     "--by-published", help="Place events by publication date (the GDELT way), not their own date.")]
 SERIES_TABLE = ["period", "n_events", "n_verbal_coop", "n_material_coop", "n_verbal_conflict",

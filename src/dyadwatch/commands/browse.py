@@ -19,7 +19,7 @@ EVENT_TABLE = ["date", "event_type", "status", "source", "target", "n_sources", 
 
 def events(
     dyad: Annotated[Optional[str], typer.Option("--dyad", help="Two country codes, e.g. JPN-KOR.")] = None,
-    directed: Annotated[bool, typer.Option("--directed", help="First country acts on the second.")] = False,
+    directed: Annotated[bool, typer.Option("--directed", help="First country acts on the second (a joint action of both counts).")] = False,
     country: Annotated[Optional[str], typer.Option("--country", help="A country on either side.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,

@@ -30,10 +30,18 @@ def _countries(actors: Sequence[object]) -> frozenset[str]:
 
 
 def predicted(event: Event) -> PredictedEvent:
+    """The scored form of an event. A joint action ("Canada and Costa Rica agreed …": several
+    source countries, no target) is each party acting on the others, as the suites code it
+    (source one party, target the other; :func:`dyadwatch.records.acts_on`): its target side is
+    its parties."""
+    source = _countries(event.source)
+    target = _countries(event.target)
+    if not target and len(source) >= 2:
+        target = source
     return PredictedEvent(
         event_type=event.event_type,
-        source=_countries(event.source),
-        target=_countries(event.target),
+        source=source,
+        target=target,
         quad_class=event.quad_class,
         cameo_root=event.cameo_root,
         mode=event.mode,

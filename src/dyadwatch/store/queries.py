@@ -229,8 +229,10 @@ class Queries(FactQueries):
         - ``dyad="JPN-KOR"``: undirected (default), the event's actor countries
           (``source_countries`` ∪ ``target_countries``) include both JPN and KOR, whichever
           side each is on; with ``directed=True``, JPN is among the source countries and KOR
-          among the target countries. Codes are case-insensitive. (``"USA-USA"`` undirected
-          thus matches every event involving USA; directed, USA on both sides.)
+          among the target countries, or both are parties of a joint action (no target: "Japan
+          and South Korea agreed …"), which counts both ways. Codes are case-insensitive.
+          (``"USA-USA"`` undirected thus matches every event involving USA; directed, USA on
+          both sides.)
         - ``country="JPN"``: JPN is among the source or target countries.
         - ``since``/``until``: ``"YYYY"``, ``"YYYY-MM"`` or ``"YYYY-MM-DD"``, compared with the
           first day of the event's date period (``date_start``): ``since`` keeps events from the
@@ -298,15 +300,18 @@ class Queries(FactQueries):
         if dyad is not None:
             a, b = parse_dyad(dyad)
             if directed:
-                where.append(
-                    "list_contains(e.source_countries, ?) AND list_contains(e.target_countries, ?)"
-                )
+                on_target = "list_contains(e.target_countries, ?)"
+                if a != b:  # a joint action of both (no target) counts both ways (records.acts_on)
+                    on_target = (f"({on_target} OR (len(e.target_countries) = 0"
+                                 " AND list_contains(e.source_countries, ?)))")
+                where.append(f"list_contains(e.source_countries, ?) AND {on_target}")
+                params += [a, b] + ([b] if a != b else [])
             else:
                 where.append(
                     "list_contains(list_concat(e.source_countries, e.target_countries), ?) AND "
                     "list_contains(list_concat(e.source_countries, e.target_countries), ?)"
                 )
-            params += [a, b]
+                params += [a, b]
         elif directed:
             raise QueryError("directed=True needs a dyad, e.g. dyad='JPN-KOR'")
         if country is not None:
