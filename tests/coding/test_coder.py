@@ -216,6 +216,14 @@ def test_a_surname_inside_another_name_is_not_its_known_holder(coder) -> None:  
     assert {a.person for a in moon.source + moon.target} == {"Moon Jae-in", "Shinzo Abe"}
 
 
+def test_agent_nouns_of_people_and_business_give_a_sector(coder) -> None:  # type: ignore[no-untyped-def]
+    [attack] = _events(coder, "Chinese fishermen attacked a South Korean coast guard officer on Sunday.")
+    assert [(a.country, a.sector) for a in attack.source] == [("CHN", "CVL")]
+    [sue] = _events(coder, "South Korean survivors of forced labour sued Mitsubishi Heavy Industries in 2012.")
+    assert [(a.country, a.sector) for a in sue.source] == [("KOR", "CVL")]
+    assert _countries(sue.target) == {"JPN"}
+
+
 def test_own_troops_moved_make_the_place_the_target(coder) -> None:  # type: ignore[no-untyped-def]
     [pull] = _events(coder, "Russia has begun withdrawing some of its troops from Syria.")
     assert pull.event_type == "RETREAT" and _countries(pull.target) == {"SYR"}
