@@ -53,6 +53,17 @@ def test_coarse_mention_joins_the_day_cluster_of_its_period_by_wording() -> None
     assert assigned["d1"].similarity is not None and assigned["d1"].similarity > 0
 
 
+def test_a_mention_on_the_phone_does_not_join_a_meeting_by_wording() -> None:
+    call = item("p1", D(2025, 6, 1), "month", "The two leaders agreed to hold their first summit earlier this month "
+                "during a telephone conversation.", etype="AGREE")
+    meeting = item("m1", D(2025, 6, 17), "day", "The two leaders agreed to hold a summit regularly.", etype="AGREE")
+    assigned = {a.event_id: a for a in cluster_events([meeting, call])}
+    assert assigned["p1"].cluster_id == "p1"  # same words, but a call is another happening
+    phone_day = item("m2", D(2025, 6, 9), "day", "The leaders agreed on the phone to hold a summit.", etype="AGREE")
+    assigned = {a.event_id: a for a in cluster_events([meeting, phone_day, call])}
+    assert assigned["p1"].cluster_id == "m2" and assigned["p1"].reason.startswith("within period")
+
+
 def test_coarse_mention_with_two_equally_good_clusters_is_not_guessed() -> None:
     twin = item("a2", D(2025, 6, 24), "day", "Lee and Ishiba held their first summit on the sidelines of the G7 meeting in Canada.")
     assigned = {a.event_id: a for a in cluster_events([G7_A, twin, JUNE])}

@@ -20,9 +20,12 @@ cluster when:
 
 Modes must agree: a mention with a mode (a phone call, a visit) joins a cluster with no
 mode only on the same day; by wording (adjacent day, within period) only a cluster that has its
-mode, and only one holding a mention of the same status (a plan with plans, a fact with facts). An event dated only by its article's
-publication date counts as dated to the week before publication. Otherwise it starts a new
-cluster. Undated and negated events are never merged. Similarity is
+mode, and only one holding a mention of the same status (a plan with plans, a fact with facts)
+and the same setting: a mention whose sentence puts it on the phone or online ("agreed earlier
+this month during a telephone call") joins only a cluster that does too, and the other way
+round. An event dated only by its article's publication date counts as dated to the week before
+publication. Otherwise it starts a new cluster. Undated and negated events are never merged.
+Similarity is
 the overlap coefficient of the two sentences' content words (|A ∩ B| / min(|A|, |B|)), taken
 against at most :attr:`ClusterParams.max_compared` mentions of a cluster. The cluster id is the
 event id of its first member, and every member keeps the reason it was merged for.
@@ -48,6 +51,9 @@ _STOP = frozenset(
     also after before since than then there about into over under between while when where what
     not but more most other such only two both one new year years month day""".split()
 )
+#: Words that set a happening at a distance: a mention on the phone is another happening than a
+#: meeting in person, whatever else the two sentences share.
+_REMOTE = frozenset({"telephone", "phone", "videoconference", "virtual"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +117,10 @@ class _Cluster:
     modes: set[str] = field(default_factory=set)
     statuses: set[str] = field(default_factory=set)
     words: list[frozenset[str]] = field(default_factory=list)
+    remote: bool = False
 
     def add(self, item: ClusterItem, words: frozenset[str], params: ClusterParams) -> None:
+        self.remote = self.remote or bool(words & _REMOTE)
         self.statuses.add(item.status)
         if item.mode is not None:
             self.modes.add(item.mode)
@@ -228,16 +236,19 @@ def _match(period: tuple[_dt.date, str], item: ClusterItem, words: frozenset[str
             sim, _, best = _best(same, words)[0]
             return best, "same day", sim
         one = _dt.timedelta(days=1)
+        remote = bool(words & _REMOTE)
         near = [c for d in (start - one, start + one) for c in index.on(d)
-                if c.day is not None and _compatible(mode, c, True) and item.status in c.statuses]
+                if c.day is not None and _compatible(mode, c, True) and item.status in c.statuses
+                and c.remote == remote]
         scored = _best(near, words)
         if scored and scored[0][0] >= params.adjacent_day_similarity:
             return scored[0][2], "adjacent day, similar wording", scored[0][0]
         return None
     end = _end(start, precision)
     # by wording, a plan merges with plans and a fact with facts (same day: whatever status)
+    remote = bool(words & _REMOTE)
     cands = [c for c in index.between(start, end)
-             if _compatible(mode, c, True) and item.status in c.statuses]
+             if _compatible(mode, c, True) and item.status in c.statuses and c.remote == remote]
     scored = _best(cands, words)
     if not scored:
         return None
