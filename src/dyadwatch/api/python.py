@@ -104,8 +104,9 @@ class Database:
 
         ``dyad="JPN-KOR"`` matches an event whose actor countries (source ∪ target) include
         both JPN and KOR; with ``directed=True`` JPN must be a source country and KOR a target
-        country, or both parties of a joint action (no target), which counts both ways. ``since``/``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) bound the first
-        day of the event's date period, ``until`` inclusive of its whole period; events with an
+        country, or both parties of a joint action (no target), which counts both ways.
+        ``since``/``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) bound the first day of the
+        event's date period, ``until`` inclusive of its whole period; events with an
         unresolved date are left out when either is given. ``event_type`` takes PLOVER types,
         ``status`` event statuses, ``country`` a code on either side. A malformed value raises
         :class:`~dyadwatch.errors.QueryError`. See :meth:`dyadwatch.store.Queries.events`.

@@ -25,10 +25,10 @@ and the same setting: a mention whose sentence puts it on the phone or online ("
 this month during a telephone call") joins only a cluster that does too, and the other way
 round. An event dated only by its article's publication date counts as dated to the week before
 publication. Otherwise it starts a new cluster. Undated and negated events are never merged.
-Similarity is
-the overlap coefficient of the two sentences' content words (|A ∩ B| / min(|A|, |B|)), taken
-against at most :attr:`ClusterParams.max_compared` mentions of a cluster. The cluster id is the
-event id of its first member, and every member keeps the reason it was merged for.
+Similarity is the overlap coefficient of the two sentences' content words (|A ∩ B| / min(|A|,
+|B|)), taken against at most :attr:`ClusterParams.max_compared` mentions of a cluster. The
+cluster id is the event id of its first member, and every member keeps the reason it was merged
+for.
 """
 
 from __future__ import annotations
@@ -230,13 +230,13 @@ def _match(period: tuple[_dt.date, str], item: ClusterItem, words: frozenset[str
            index: _DayIndex, params: ClusterParams) -> tuple[_Cluster, str, float] | None:
     start, precision = period
     mode = item.mode
+    remote = bool(words & _REMOTE)
     if precision == "day":
         same = [c for c in index.on(start) if c.day == start and _compatible(mode, c)]
         if same:
             sim, _, best = _best(same, words)[0]
             return best, "same day", sim
         one = _dt.timedelta(days=1)
-        remote = bool(words & _REMOTE)
         near = [c for d in (start - one, start + one) for c in index.on(d)
                 if c.day is not None and _compatible(mode, c, True) and item.status in c.statuses
                 and c.remote == remote]
@@ -246,7 +246,6 @@ def _match(period: tuple[_dt.date, str], item: ClusterItem, words: frozenset[str
         return None
     end = _end(start, precision)
     # by wording, a plan merges with plans and a fact with facts (same day: whatever status)
-    remote = bool(words & _REMOTE)
     cands = [c for c in index.between(start, end)
              if _compatible(mode, c, True) and item.status in c.statuses and c.remote == remote]
     scored = _best(cands, words)
