@@ -9,7 +9,7 @@ Python API::
 
 from __future__ import annotations
 
-__version__ = "0.5.0"
+__version__ = "0.5.1"
 
 from typing import TYPE_CHECKING  # noqa: E402
 
