@@ -12,9 +12,11 @@ code is the bare country (no sector)::
     	[IRQ <20030320]        the country (dated where it changed)
 
 Every name of such an entry whose bare codes give one country of ``countries.tsv`` becomes a row
-``name, country`` (Iraq's entry is also coded IRQOCC for the occupation years). Left out: names that are already a country name, alias, demonym or capital of
-our table (that table decides them), names of one or two letters, names that more than one
-country claims, and entries with sector codes only (persons, bodies: actors, not places). No sentence of any scored suite is read here.
+``name, country`` (Iraq's entry is also coded IRQOCC for the occupation years). Left out: names
+that are already a country name, alias, demonym or capital of our table (that table decides
+them), names of one or two letters, names that more than one country claims, and entries with
+sector codes only (persons, bodies: actors, not places). No sentence of any scored suite is read
+here.
 
     .venv/bin/python tools/build_places.py            # write the table
     .venv/bin/python tools/build_places.py --check    # fail if it is out of date
@@ -30,8 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from dyadwatch.coding.kb import KnowledgeBase, normalize_key  # noqa: E402
-from dyadwatch.coding.kb import _strip_article as strip_article  # noqa: E402  (the KB's own key)
+from dyadwatch.coding.kb import KnowledgeBase, name_key  # noqa: E402
 from build_phoenix_people import build, words  # noqa: E402  (tools/build_phoenix_people.py)
 
 OUT = ROOT / "src" / "dyadwatch" / "data" / "places.tsv"
@@ -71,7 +72,7 @@ def rows(text: str, kb: KnowledgeBase) -> list[str]:
         if iso3 not in known:
             continue
         for name in found:
-            key = normalize_key(strip_article(name))
+            key = name_key(name)  # the key the knowledge base reads the table under
             if len(key.replace(" ", "")) < 3 or kb.country(name) is not None:
                 continue
             claims.setdefault(key, set()).add(iso3)

@@ -116,6 +116,12 @@ def _strip_article(text: str) -> str:
     return _ARTICLE_RE.sub("", text.strip())
 
 
+def name_key(text: str) -> str:
+    """The key a country, capital, body, agent or place name is indexed under: its
+    :func:`normalize_key` less a leading "the"."""
+    return normalize_key(_strip_article(text))
+
+
 def _key_variants(phrase: str) -> list[str]:
     """Keys to try for a looked-up phrase: as given (less a leading "the"), then without a
     trailing possessive ("Japan's", "the Pentagon’s")."""
@@ -383,7 +389,7 @@ class _Collector:
                 code = _code(v["country"], path, row.line, "country")
                 if code not in self.countries:
                     raise KnowledgeFileError(f"country {code!r} is not in the countries table", path, row.line)
-                self.places[normalize_key(_strip_article(v["name"]))] = code
+                self.places[name_key(v["name"])] = code
             else:
                 agent, plural = _agent_row(row, path)
                 key = normalize_key(agent.phrase)
@@ -428,11 +434,11 @@ class KnowledgeBase:
         for c in self.countries:
             self._by_code[c.iso3] = c
             for form in (c.name, *c.aliases):
-                self._country_names[normalize_key(_strip_article(form))] = c
+                self._country_names[name_key(form)] = c
             for form in c.demonyms:
                 self._demonyms[normalize_key(form)] = c
             for form in c.capitals:
-                self._capitals[normalize_key(_strip_article(form))] = c
+                self._capitals[name_key(form)] = c
 
         self._person_names: dict[str, list[Person]] = {}
         self._surnames: dict[str, list[Person]] = {}
@@ -446,10 +452,10 @@ class KnowledgeBase:
 
         self._body_index: dict[str, Body] = {}
         for body, _ in self._bodies:  # full names first: phrases and aliases take precedence
-            self._body_index[normalize_key(_strip_article(body.name))] = body
+            self._body_index[name_key(body.name)] = body
         for body, aliases in self._bodies:
             for form in (body.phrase, *aliases):
-                self._body_index[normalize_key(_strip_article(form))] = body
+                self._body_index[name_key(form)] = body
 
         #: cities and regions (places.tsv): normalised name -> iso3; a country's own names win
         self._places: dict[str, str] = {k: v for k, v in (places or {}).items() if v in self._by_code}
@@ -574,7 +580,7 @@ class KnowledgeBase:
         return self._title_index.get(normalize_key(phrase))
 
     def agent(self, phrase: str) -> Agent | None:
-        return self._agent_index.get(normalize_key(_strip_article(phrase)))
+        return self._agent_index.get(name_key(phrase))
 
     # -- matcher patterns ------------------------------------------------------------------
     def patterns(self) -> Iterator[tuple[str, str]]:

@@ -232,7 +232,6 @@ def trailing_clause(cue: Token) -> Token | None:
     return sent.root if cue.dep_ == "parataxis" and before and after and sent.root.i != cue.i else None
 
 
-
 def _stance(adj: Token) -> Token | None:
     preps = STANCE_ADJECTIVES.get(adj.lower_)
     if preps is None:
